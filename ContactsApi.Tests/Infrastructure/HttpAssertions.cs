@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ContactsApi.Tests.Infrastructure;
+
+public static class HttpAssertions
+{
+    /// <summary>Asserts the status code and the contract's error message together.</summary>
+    public static async Task AssertErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string message)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        var json = JsonNode.Parse(body)!.AsObject();
+        Assert.Equal(message, json["message"]!.GetValue<string>());
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    /// <summary>Asserts the status code and returns the JSON body.</summary>
+    public static async Task<JsonNode> AssertJsonAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(body)!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, string json) =>
+        client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, string json) =>
+        client.PutAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, string json) =>
+        client.PatchAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PatchAsJsonAsync<T>(this HttpClient client, string url, T value) =>
+        client.PatchAsync(url, JsonContent.Create(value));
+}

@@ -1,0 +1,30 @@
+using ContactsApi.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace ContactsApi.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public const string AdminPolicy = "admin";
+
+    public static IServiceCollection AddAuth(this IServiceCollection services)
+    {
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
+            (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(BearerSessionHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
+        return services;
+    }
+
+    /// <summary>The user the bearer handler read for this request.</summary>
+    public static User CurrentUser(this HttpContext http) =>
+        http.Items[typeof(User)] as User ?? throw new InvalidOperationException("The endpoint is not behind [Authorize].");
+}

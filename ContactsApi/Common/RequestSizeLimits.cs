@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace ContactsApi.Common;
+
+/// <summary>
+/// Bodies are at most 64 KB unless the endpoint says otherwise with <c>[RequestSizeLimit]</c>
+/// (avatar uploads). A declared length over the limit is refused before a byte is read; the server's
+/// own limit, set here per request, stops a chunked body that grows past it.
+/// </summary>
+public static class RequestSizeLimits
+{
+    public const long DefaultMaxBytes = 64 * 1024;
+
+    public static WebApplication UseRequestSizeLimits(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                feature.MaxRequestBodySize = limit;
+            if (http.Request.ContentLength > limit)
+            {
+                await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge,
+                    $"Request body too large: at most {limit / 1024} KB");
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,136 @@
+using ContactsApi.Auth;
+using ContactsApi.Common;
+using ContactsApi.Users;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContactsApi.Contacts;
+
+/// <summary>The signed-in user's contacts. Every query names the owner, so another user's contact is 404.</summary>
+[ApiController]
+[Authorize]
+[Route("api/contacts")]
+[Produces("application/json")]
+[ProducesResponseType<ErrorBody>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+public sealed class ContactsController(IContactRepository contacts, TimeProvider time) : ControllerBase
+{
+    private string Owner => HttpContext.CurrentUser().Id;
+    private CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>A page of contacts, sorted and filtered.</summary>
+    [HttpGet]
+    [ProducesResponseType<ContactPageResponse>(StatusCodes.Status200OK)]
+    public async Task<ContactPageResponse> List([FromQuery] ContactListParameters parameters)
+    {
+        var query = parameters.ToQuery(Request.Query);
+        var (page, total) = await contacts.ListAsync(Owner, query, Aborted);
+        var owner = HttpContext.CurrentUser().ToSummary();
+        return new ContactPageResponse(query.Page, query.Limit, total, page.Select(c => c.ToResponse(owner)).ToArray());
+    }
+
+    [HttpGet("{id}")]
+    [ProducesResponseType<ContactResponse<UserSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ContactResponse<UserSummary>> Get(string id)
+    {
+        var contact = await contacts.FindAsync(Owner, ContactIds.Check(id), Aborted) ?? throw ApiException.NotFound();
+        return contact.ToResponse(HttpContext.CurrentUser().ToSummary());
+    }
+
+    [HttpPost]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreateContactRequest request, [FromServices] IValidator<CreateContactRequest> validator)
+    {
+        validator.ValidOrThrow(request);
+        var now = time.UtcNow();
+        var contact = new Contact
+        {
+            Id = ObjectIds.New(),
+            Owner = Owner,
+            Name = request.Name!.Trim(),
+            Email = request.Email!.Trim(),
+            Phones = ContactChanges.NewPhones(request.Phone, request.Phones),
+            Favorite = request.Favorite ?? false,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await contacts.AddAsync(contact, Aborted);
+        return Created($"/api/contacts/{contact.Id}", contact.ToResponse());
+    }
+
+    /// <summary>Changes any non-empty subset of the fields.</summary>
+    [HttpPut("{id}")]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ContactResponse<string>> Update(string id, UpdateContactRequest request,
+        [FromServices] IValidator<UpdateContactRequest> validator)
+    {
+        ContactIds.Check(id);
+        validator.ValidOrThrow(request);
+        return Change(id, c => c.Apply(request, time.UtcNow()));
+    }
+
+    [HttpDelete("{id}")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<string> Delete(string id) =>
+        await contacts.DeleteAsync(Owner, ContactIds.Check(id), Aborted)
+            ? $"Contact by 'Id' - '{id}' deleted"
+            : throw ApiException.NotFound();
+
+    [HttpPatch("{id}/favorite")]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ContactResponse<string>> SetFavorite(string id, FavoriteRequest request,
+        [FromServices] IValidator<FavoriteRequest> validator)
+    {
+        ContactIds.Check(id);
+        validator.ValidOrThrow(request);
+        return Change(id, c => c with { Favorite = request.Favorite!.Value, UpdatedAt = time.UtcNow() });
+    }
+
+    /// <summary>Adds a labelled number (at most 20 a contact).</summary>
+    [HttpPost("{id}/phones")]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> AddPhone(string id, PhoneRequest request, [FromServices] IValidator<PhoneRequest> validator)
+    {
+        ContactIds.Check(id);
+        validator.ValidOrThrow(request);
+        var phone = new Phone(ObjectIds.New(), request.Number!.Trim(), request.Label!.Trim());
+        var contact = await Change(id, c => c.AddPhone(phone, time.UtcNow()));
+        return Created($"/api/contacts/{id}", contact);
+    }
+
+    [HttpPut("{id}/phones/{phoneId}")]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ContactResponse<string>> EditPhone(string id, string phoneId, UpdatePhoneRequest request,
+        [FromServices] IValidator<UpdatePhoneRequest> validator)
+    {
+        ContactIds.Check(id);
+        ContactIds.Check(phoneId, "phoneId");
+        validator.ValidOrThrow(request);
+        return Change(id, c => c.Phones.Any(p => p.Id == phoneId)
+            ? c.EditPhone(phoneId, request, time.UtcNow())
+            : throw ApiException.NotFound());
+    }
+
+    /// <summary>Removes a number; the last one can't go.</summary>
+    [HttpDelete("{id}/phones/{phoneId}")]
+    [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ContactResponse<string>> RemovePhone(string id, string phoneId)
+    {
+        ContactIds.Check(id);
+        ContactIds.Check(phoneId, "phoneId");
+        return Change(id, c => c.Phones.Any(p => p.Id == phoneId)
+            ? c.RemovePhone(phoneId, time.UtcNow())
+            : throw ApiException.NotFound());
+    }
+
+    private async Task<ContactResponse<string>> Change(string id, Func<Contact, Contact> change) =>
+        (await contacts.UpdateAsync(Owner, id, change, Aborted) ?? throw ApiException.NotFound()).ToResponse();
+}

@@ -1,0 +1,25 @@
+namespace ContactsApi.Contacts;
+
+/// <summary>Every method takes the owner: a contact of another user is simply not found.</summary>
+public interface IContactRepository
+{
+    /// <summary>One page in the query's order, ties broken by id, and the count of all matches.</summary>
+    Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default);
+
+    Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default);
+
+    Task AddAsync(Contact contact, CancellationToken ct = default);
+
+    /// <summary>
+    /// Reads the contact, applies <paramref name="change"/> and writes the result as one atomic step,
+    /// so concurrent changes (two phones added at once) never overwrite each other. The change may
+    /// throw to refuse (the last phone can't go); then nothing is written. Null when not found.
+    /// </summary>
+    Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default);
+
+    Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default);
+
+    /// <summary>All contacts of these owners in one query, each owner's sorted by name then id.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
+        IReadOnlyCollection<string> owners, CancellationToken ct = default);
+}

@@ -1,0 +1,60 @@
+namespace ContactsApi.Storage.Sqlite;
+
+/// <summary>
+/// The schema, one step a release. <c>PRAGMA user_version</c> records how many steps a file has;
+/// a later release appends a step and never edits an old one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE users (
+            id            TEXT PRIMARY KEY,
+            email         TEXT NOT NULL UNIQUE,
+            name          TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            subscription  TEXT NOT NULL,
+            avatar_url    TEXT NOT NULL,
+            is_active     INTEGER NOT NULL,
+            is_admin      INTEGER NOT NULL,
+            created_at    INTEGER NOT NULL,
+            updated_at    INTEGER NOT NULL
+        );
+        CREATE INDEX users_by_created ON users (created_at, id);
+
+        -- phones is the embedded array as JSON; phone, name_lc, email_lc and phone_digits are
+        -- derived from the document on every write so that sorting and searching use plain columns.
+        CREATE TABLE contacts (
+            id           TEXT PRIMARY KEY,
+            owner        TEXT NOT NULL,
+            name         TEXT NOT NULL COLLATE NOCASE,
+            email        TEXT NOT NULL COLLATE NOCASE,
+            phone        TEXT NOT NULL,
+            phones       TEXT NOT NULL,
+            favorite     INTEGER NOT NULL,
+            created_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            name_lc      TEXT NOT NULL,
+            email_lc     TEXT NOT NULL,
+            phone_digits TEXT NOT NULL
+        );
+        -- One index a sort key, each ending in id: a page in any order is an index walk within
+        -- one owner's rows, never a sort of them or a scan of other users' rows.
+        CREATE INDEX contacts_by_name       ON contacts (owner, name, id);
+        CREATE INDEX contacts_by_email      ON contacts (owner, email, id);
+        CREATE INDEX contacts_by_phone      ON contacts (owner, phone, id);
+        CREATE INDEX contacts_by_favorite   ON contacts (owner, favorite, id);
+        CREATE INDEX contacts_by_created_at ON contacts (owner, created_at, id);
+        CREATE INDEX contacts_by_updated_at ON contacts (owner, updated_at, id);
+
+        CREATE TABLE sessions (
+            id         TEXT PRIMARY KEY,
+            user_id    TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_by_user ON sessions (user_id);
+        """,
+    ];
+}

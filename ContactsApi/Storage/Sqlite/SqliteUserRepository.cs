@@ -1,0 +1,100 @@
+using ContactsApi.Users;
+using Microsoft.Data.Sqlite;
+
+namespace ContactsApi.Storage.Sqlite;
+
+public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
+{
+    internal const string Columns =
+        "u.id, u.email, u.name, u.password_hash, u.subscription, u.avatar_url, u.is_active, u.is_admin, u.created_at, u.updated_at";
+
+    public Task<UserWrite> AddAsync(User user, CancellationToken ct = default) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            try
+            {
+                await Bind(c.Command("""
+                    INSERT INTO users (id, email, name, password_hash, subscription, avatar_url, is_active, is_admin, created_at, updated_at)
+                    VALUES ($id, $email, $name, $hash, $subscription, $avatar, $active, $admin, $created, $updated)
+                    """, tx), user).ExecuteNonQueryAsync(ct);
+                return UserWrite.Done;
+            }
+            catch (SqliteException e) when (e.IsUniqueViolation())
+            {
+                return UserWrite.EmailInUse;
+            }
+        }, ct);
+
+    public Task<User?> FindByIdAsync(string id, CancellationToken ct = default) =>
+        FindOneAsync("u.id = $value", id, ct);
+
+    public Task<User?> FindByEmailAsync(string email, CancellationToken ct = default) =>
+        FindOneAsync("u.email = $value", email, ct);
+
+    public Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            try
+            {
+                var changed = await Bind(c.Command("""
+                    UPDATE users SET email = $email, name = $name, password_hash = $hash, subscription = $subscription,
+                        avatar_url = $avatar, is_active = $active, is_admin = $admin, updated_at = $updated
+                    WHERE id = $id
+                    """, tx), user).ExecuteNonQueryAsync(ct);
+                return changed == 1 ? UserWrite.Done : UserWrite.NotFound;
+            }
+            catch (SqliteException e) when (e.IsUniqueViolation())
+            {
+                return UserWrite.EmailInUse;
+            }
+        }, ct);
+
+    public Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default) =>
+        store.ReadAsync(async c =>
+        {
+            var total = (long)(await c.Command("SELECT count(*) FROM users").ExecuteScalarAsync(ct))!;
+            await using var reader = await c.Command(
+                    $"SELECT {Columns} FROM users u ORDER BY u.created_at, u.id LIMIT $limit OFFSET $skip")
+                .With("$limit", limit).With("$skip", skip).ExecuteReaderAsync(ct);
+            var users = new List<User>();
+            while (await reader.ReadAsync(ct)) users.Add(Read(reader));
+            return ((IReadOnlyList<User>)users, total);
+        }, ct);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
+        // One transaction here, so there is no halfway state; the order matches the MongoDB store's.
+        store.WriteAsync(async (c, tx) =>
+        {
+            await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct) == 1;
+        }, ct);
+
+    internal static User Read(SqliteDataReader r, int offset = 0) => new()
+    {
+        Id = r.GetString(offset),
+        Email = r.GetString(offset + 1),
+        Name = r.GetString(offset + 2),
+        PasswordHash = r.GetString(offset + 3),
+        Subscription = r.GetString(offset + 4),
+        AvatarUrl = r.GetString(offset + 5),
+        IsActive = r.GetBoolean(offset + 6),
+        IsAdmin = r.GetBoolean(offset + 7),
+        CreatedAt = SqliteCommands.FromUnixMs(r.GetInt64(offset + 8)),
+        UpdatedAt = SqliteCommands.FromUnixMs(r.GetInt64(offset + 9)),
+    };
+
+    private Task<User?> FindOneAsync(string where, string value, CancellationToken ct) =>
+        store.ReadAsync(async c =>
+        {
+            await using var reader = await c.Command($"SELECT {Columns} FROM users u WHERE {where}")
+                .With("$value", value).ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? Read(reader) : null;
+        }, ct);
+
+    private static SqliteCommand Bind(SqliteCommand command, User user) => command
+        .With("$id", user.Id).With("$email", user.Email).With("$name", user.Name).With("$hash", user.PasswordHash)
+        .With("$subscription", user.Subscription).With("$avatar", user.AvatarUrl)
+        .With("$active", user.IsActive).With("$admin", user.IsAdmin)
+        .With("$created", user.CreatedAt.ToUnixMs()).With("$updated", user.UpdatedAt.ToUnixMs());
+}

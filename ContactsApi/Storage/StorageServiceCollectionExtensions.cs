@@ -1,0 +1,30 @@
+using ContactsApi.Auth;
+using ContactsApi.Contacts;
+using ContactsApi.Health;
+using ContactsApi.Storage.Sqlite;
+using ContactsApi.Users;
+
+namespace ContactsApi.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
+        switch (provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                services.AddSingleton<SqliteStore>();
+                services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
+                services.AddSingleton<IUserRepository, SqliteUserRepository>();
+                services.AddSingleton<IContactRepository, SqliteContactRepository>();
+                services.AddSingleton<ISessionRepository, SqliteSessionRepository>();
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Storage:Provider '{provider}' is not known; use Sqlite (the default) or Mongo.");
+        }
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace ContactsApi.Users;
+
+public enum UserWrite { Done, NotFound, EmailInUse }
+
+public interface IUserRepository
+{
+    /// <summary>Adds the user; <see cref="UserWrite.EmailInUse"/> when the email is taken.</summary>
+    Task<UserWrite> AddAsync(User user, CancellationToken ct = default);
+
+    Task<User?> FindByIdAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Finds by an email already trimmed and lower-cased.</summary>
+    Task<User?> FindByEmailAsync(string email, CancellationToken ct = default);
+
+    /// <summary>Replaces the stored user with this one (same id); the email must stay unique.</summary>
+    Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default);
+
+    /// <summary>Users sorted by createdAt then id, with the total count.</summary>
+    Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes the user's sessions, then their contacts, then the user, in an order that a repeat
+    /// finishes if a crash stopped it halfway. False when there was no such user.
+    /// </summary>
+    Task<bool> DeleteAsync(string id, CancellationToken ct = default);
+}

@@ -1,0 +1,112 @@
+using ContactsApi.Admin;
+using ContactsApi.Auth;
+using ContactsApi.Avatars;
+using ContactsApi.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ContactsApi.Users;
+
+[ApiController]
+[Route("api/users")]
+[Produces("application/json")]
+[ProducesResponseType<ErrorBody>(StatusCodes.Status400BadRequest, "application/problem+json")]
+public sealed class UsersController(
+    IUserRepository users,
+    ISessionRepository sessions,
+    IPasswordHasher<User> hasher,
+    TokenService tokens,
+    IOptions<AdminOptions> admin,
+    TimeProvider time) : ControllerBase
+{
+    /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
+    [HttpPost("register")]
+    [ProducesResponseType<RegisterResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> Register(RegisterRequest request, [FromServices] IValidator<RegisterRequest> validator)
+    {
+        validator.ValidOrThrow(request);
+        var now = time.UtcNow();
+        var email = EmailAddress.Normalize(request.Email!);
+        var user = new User
+        {
+            Id = ObjectIds.New(),
+            Email = email,
+            Name = request.Name?.Trim() ?? "",
+            PasswordHash = "",
+            AvatarUrl = DefaultAvatar.Url,
+            IsAdmin = admin.Value.IsAdminEmail(email),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        user = user with { PasswordHash = hasher.HashPassword(user, request.Password!) };
+        if (await users.AddAsync(user, HttpContext.RequestAborted) == UserWrite.EmailInUse)
+            throw ApiException.Conflict("Email in use");
+        return StatusCode(StatusCodes.Status201Created, new RegisterResponse(user.Email, user.Subscription, user.AvatarUrl));
+    }
+
+    /// <summary>Starts a session on this device and returns its token (24 h).</summary>
+    [HttpPost("login")]
+    [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<LoginResponse> Login(LoginRequest request, [FromServices] IValidator<LoginRequest> validator)
+    {
+        validator.ValidOrThrow(request);
+        var ct = HttpContext.RequestAborted;
+        var user = await users.FindByEmailAsync(EmailAddress.Normalize(request.Email!), ct);
+        // An unknown email costs the same hash as a known one, so timing tells nobody which emails exist.
+        var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash(), request.Password!);
+        if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
+            throw new ApiException(StatusCodes.Status401Unauthorized, "Email or password is wrong");
+
+        var upgraded = user with
+        {
+            IsAdmin = user.IsAdmin || admin.Value.IsAdminEmail(user.Email),
+            PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
+                ? hasher.HashPassword(user, request.Password!) : user.PasswordHash,
+        };
+        if (upgraded != user) await users.ReplaceAsync(upgraded with { UpdatedAt = time.UtcNow() }, ct);
+
+        var (token, session) = tokens.Issue(user.Id);
+        await sessions.AddAsync(session, ct);
+        return new LoginResponse(token, upgraded.ToSummary());
+    }
+
+    /// <summary>Ends this device's session; the token stops working everywhere.</summary>
+    [Authorize]
+    [HttpPost("logout")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<IActionResult> Logout()
+    {
+        await sessions.RevokeAsync(User.FindFirst(TokenService.SessionClaim)!.Value, HttpContext.RequestAborted);
+        return NoContent();
+    }
+
+    [Authorize]
+    [HttpGet("current")]
+    [ProducesResponseType<CurrentUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public CurrentUserResponse Current() => HttpContext.CurrentUser().ToCurrent();
+
+    /// <summary>Changes the subscription: starter, pro or business.</summary>
+    [Authorize]
+    [HttpPatch]
+    [ProducesResponseType<UserSummary>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<UserSummary> UpdateSubscription(SubscriptionRequest request, [FromServices] IValidator<SubscriptionRequest> validator)
+    {
+        validator.ValidOrThrow(request);
+        var user = HttpContext.CurrentUser() with { Subscription = request.Subscription!, UpdatedAt = time.UtcNow() };
+        await users.ReplaceAsync(user, HttpContext.RequestAborted);
+        return user.ToSummary();
+    }
+
+    private static string? _unknownUserHash;
+
+    // Hashed by the configured hasher, so it costs as many iterations as a real user's hash.
+    private string UnknownUserHash() => _unknownUserHash ??= hasher.HashPassword(null!, Guid.NewGuid().ToString());
+}
