@@ -3,11 +3,15 @@ using ContactsApi.Auth;
 using ContactsApi.Avatars;
 using ContactsApi.Common;
 using ContactsApi.Health;
+using ContactsApi.Security;
 using ContactsApi.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddGracefulShutdown();
+builder.Services.AddForwardedHeadersFromConfiguration();
+builder.Services.AddRateLimits();
 builder.Services.AddErrorHandling();
 builder.Services.AddApiControllers();
 builder.Services.AddApiDocumentation();
@@ -20,10 +24,12 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
+app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();
 app.UsePublicFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseRequestSizeLimits();
 app.UseCors();
 app.UseAuthentication();

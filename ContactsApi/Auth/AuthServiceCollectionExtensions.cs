@@ -11,6 +11,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountLockoutOptions>().BindConfiguration(AccountLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);

@@ -1,5 +1,8 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContactsApi.Common;
 
@@ -24,10 +27,10 @@ public static class ApiDocumentation
                 BearerFormat = "JWT",
                 Description = "The token from POST /api/users/login.",
             });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
-            });
+            // Response schemas then list the fields a client can count on as required.
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<CommonResponses>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name))
                 : type.Name);
@@ -44,5 +47,47 @@ public static class ApiDocumentation
         app.UseSwagger();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "ContactsApi v1"));
         return app;
+    }
+
+    /// <summary>
+    /// Declares what the pipeline, not the action, may answer, so the document lists every status an
+    /// operation really returns (the fuzz test holds it to that): the bearer requirement with 401
+    /// (and 403 under a policy) only where <c>[Authorize]</c> is, 429 where a rate limit is, 415 where
+    /// there is a body, and 400, 413 and 503 everywhere. 500 is never declared: it must never happen.
+    /// </summary>
+    private sealed class CommonResponses : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var authorize = metadata.OfType<IAuthorizeData>().ToArray();
+            if (authorize.Length > 0 && !metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
+                Add(operation, context, StatusCodes.Status401Unauthorized, "No valid token");
+                if (authorize.Any(a => a.Policy is not null || a.Roles is not null))
+                    Add(operation, context, StatusCodes.Status403Forbidden, "The token's user lacks the right");
+            }
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+                Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests from this address, or a locked account; see Retry-After");
+            if (operation.RequestBody is not null)
+                Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not of a type the operation reads");
+            Add(operation, context, StatusCodes.Status400BadRequest, "The request is malformed or invalid");
+            Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is over the size limit");
+            Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The store is unavailable; try again later");
+        }
+
+        private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        {
+            operation.Responses ??= [];
+            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ErrorBody), context.SchemaRepository) },
+                },
+            });
+        }
     }
 }

@@ -15,6 +15,16 @@ public interface IUserRepository
     /// <summary>Replaces the stored user with this one (same id); the email must stay unique.</summary>
     Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default);
 
+    /// <summary>
+    /// Counts a failed login atomically. The failure that makes <paramref name="maxFailures"/> in a row
+    /// sets <see cref="User.LockoutEnd"/> to <paramref name="lockoutEnd"/> and the count back to 0.
+    /// <see cref="ReplaceAsync"/> never writes these two fields, so it can't undo a count.
+    /// </summary>
+    Task RecordFailedLoginAsync(string id, int maxFailures, DateTime lockoutEnd, CancellationToken ct = default);
+
+    /// <summary>After a good login: the count goes back to 0 and any past lockout is cleared.</summary>
+    Task ResetFailedLoginsAsync(string id, CancellationToken ct = default);
+
     /// <summary>Users sorted by createdAt then id, with the total count.</summary>
     Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default);
 

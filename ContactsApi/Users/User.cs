@@ -14,6 +14,10 @@ public sealed record User
     public bool IsAdmin { get; init; }
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
+    /// <summary>Failed logins since the last good one or the last lockout.</summary>
+    public int FailedLogins { get; init; }
+    /// <summary>Logins are refused until then, even with the right password.</summary>
+    public DateTime? LockoutEnd { get; init; }
 }
 
 public static class Subscriptions

@@ -2,10 +2,12 @@ using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Avatars;
 using ContactsApi.Common;
+using ContactsApi.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Users;
@@ -20,10 +22,12 @@ public sealed class UsersController(
     IPasswordHasher<User> hasher,
     TokenService tokens,
     IOptions<AdminOptions> admin,
+    IOptions<AccountLockoutOptions> lockout,
     TimeProvider time) : ControllerBase
 {
     /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
     [HttpPost("register")]
+    [EnableRateLimiting(RateLimits.RegisterPolicy)]
     [ProducesResponseType<RegisterResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> Register(RegisterRequest request, [FromServices] IValidator<RegisterRequest> validator)
@@ -48,19 +52,32 @@ public sealed class UsersController(
         return StatusCode(StatusCodes.Status201Created, new RegisterResponse(user.Email, user.Subscription, user.AvatarUrl));
     }
 
-    /// <summary>Starts a session on this device and returns its token (24 h).</summary>
+    /// <summary>
+    /// Starts a session on this device and returns its token (24 h). After 5 failed logins in a row
+    /// the account is locked for 5 minutes (429), even for the right password.
+    /// </summary>
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimits.LoginPolicy)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    public async Task<LoginResponse> Login(LoginRequest request, [FromServices] IValidator<LoginRequest> validator)
+    public async Task<ActionResult<LoginResponse>> Login(LoginRequest request, [FromServices] IValidator<LoginRequest> validator)
     {
         validator.ValidOrThrow(request);
         var ct = HttpContext.RequestAborted;
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(request.Email!), ct);
+        var now = time.UtcNow();
+        if (user?.LockoutEnd > now)
+        {
+            Response.SetRetryAfter(user.LockoutEnd.Value - now);
+            return ErrorHandling.Problem(HttpContext, StatusCodes.Status429TooManyRequests, AccountLockoutOptions.Message);
+        }
         // An unknown email costs the same hash as a known one, so timing tells nobody which emails exist.
         var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash(), request.Password!);
+        if (user is not null && verdict == PasswordVerificationResult.Failed)
+            await users.RecordFailedLoginAsync(user.Id, lockout.Value.MaxFailedAttempts, now + lockout.Value.Duration, ct);
         if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
             throw new ApiException(StatusCodes.Status401Unauthorized, "Email or password is wrong");
+        if (user.FailedLogins > 0 || user.LockoutEnd is not null) await users.ResetFailedLoginsAsync(user.Id, ct);
 
         var upgraded = user with
         {

@@ -56,5 +56,10 @@ internal static class SqliteMigrations
         );
         CREATE INDEX sessions_by_user ON sessions (user_id);
         """,
+        // Account lockout after failed logins (lockout_end in unix ms, null when not locked).
+        """
+        ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN lockout_end INTEGER;
+        """,
     ];
 }

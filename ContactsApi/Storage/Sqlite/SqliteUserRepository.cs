@@ -6,7 +6,7 @@ namespace ContactsApi.Storage.Sqlite;
 public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 {
     internal const string Columns =
-        "u.id, u.email, u.name, u.password_hash, u.subscription, u.avatar_url, u.is_active, u.is_admin, u.created_at, u.updated_at";
+        "u.id, u.email, u.name, u.password_hash, u.subscription, u.avatar_url, u.is_active, u.is_admin, u.created_at, u.updated_at, u.failed_logins, u.lockout_end";
 
     public Task<UserWrite> AddAsync(User user, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -49,6 +49,19 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
             }
         }, ct);
 
+    public Task RecordFailedLoginAsync(string id, int maxFailures, DateTime lockoutEnd, CancellationToken ct = default) =>
+        // One statement, so concurrent failures each count; SET reads the row's values from before it.
+        store.WriteAsync((c, tx) => c.Command("""
+            UPDATE users SET
+                failed_logins = CASE WHEN failed_logins + 1 >= $max THEN 0 ELSE failed_logins + 1 END,
+                lockout_end   = CASE WHEN failed_logins + 1 >= $max THEN $end ELSE lockout_end END
+            WHERE id = $id
+            """, tx).With("$id", id).With("$max", maxFailures).With("$end", lockoutEnd.ToUnixMs()).ExecuteNonQueryAsync(ct), ct);
+
+    public Task ResetFailedLoginsAsync(string id, CancellationToken ct = default) =>
+        store.WriteAsync((c, tx) => c.Command("UPDATE users SET failed_logins = 0, lockout_end = NULL WHERE id = $id", tx)
+            .With("$id", id).ExecuteNonQueryAsync(ct), ct);
+
     public Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
@@ -82,6 +95,8 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         IsAdmin = r.GetBoolean(offset + 7),
         CreatedAt = SqliteCommands.FromUnixMs(r.GetInt64(offset + 8)),
         UpdatedAt = SqliteCommands.FromUnixMs(r.GetInt64(offset + 9)),
+        FailedLogins = r.GetInt32(offset + 10),
+        LockoutEnd = r.IsDBNull(offset + 11) ? null : SqliteCommands.FromUnixMs(r.GetInt64(offset + 11)),
     };
 
     private Task<User?> FindOneAsync(string where, string value, CancellationToken ct) =>

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContactsApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactsApi.Tests.Security;
+
+/// <summary>The shipped limits, a clock the tests move, and a proxy at 10.0.0.1 that is known.</summary>
+public sealed class BruteForceFactory : ContactsApiFactory
+{
+    public const string KnownProxy = "10.0.0.1";
+    private int _peers;
+
+    public MovableTime Time { get; } = new();
+
+    public BruteForceFactory()
+    {
+        Settings["RateLimits:Login:PermitLimit"] = "10";
+        Settings["RateLimits:Login:Window"] = "00:01:00";
+        Settings["RateLimits:Register:PermitLimit"] = "20";
+        Settings["RateLimits:Register:Window"] = "01:00:00";
+        Settings["Lockout:MaxFailedAttempts"] = "5";
+        Settings["Lockout:Duration"] = "00:05:00";
+        Settings["ForwardedHeaders:KnownProxies:0"] = KnownProxy;
+    }
+
+    /// <summary>An address no other request of this factory has come from.</summary>
+    public string NewPeer()
+    {
+        var n = Interlocked.Increment(ref _peers);
+        return $"198.51.{n / 250}.{n % 250 + 1}";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
+        });
+    }
+}
+
+public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<BruteForceFactory>
+{
+    private const string WrongPassword = "Wr0ng$pass";
+    private const string LimitMessage = "Too many requests; try again later";
+    private const string LockedMessage = "Too many failed logins; the account is locked for a while, try again later";
+
+    [Fact]
+    public async Task Logins_from_one_address_are_limited_to_ten_a_minute_then_allowed_again()
+    {
+        var peer = factory.NewPeer();
+        for (var i = 0; i < 10; i++)
+            await (await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
+        var refused = await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword);
+        await refused.AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+        var wait = RetryAfter(refused);
+        Assert.InRange(wait, 1, 60);
+
+        // Another address is not held back by this one's attempts.
+        await (await Login(factory.NewPeer(), ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
+        factory.Time.Advance(TimeSpan.FromSeconds(wait - 1));
+        await (await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        await (await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+    }
+
+    [Fact]
+    public async Task Registrations_from_one_address_are_limited_to_twenty_an_hour_then_allowed_again()
+    {
+        var peer = factory.NewPeer();
+        for (var i = 0; i < 20; i++) await (await Register(peer, ContactsApiFactory.NewEmail())).AssertJsonAsync(HttpStatusCode.Created);
+
+        var refused = await Register(peer, ContactsApiFactory.NewEmail());
+        await refused.AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+        var wait = RetryAfter(refused);
+        Assert.InRange(wait, 1, 3600);
+
+        factory.Time.Advance(TimeSpan.FromSeconds(wait));
+        await (await Register(peer, ContactsApiFactory.NewEmail())).AssertJsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Five_failed_logins_lock_the_account_for_five_minutes_even_for_the_right_password()
+    {
+        var email = ContactsApiFactory.NewEmail();
+        await (await Register(factory.NewPeer(), email)).AssertJsonAsync(HttpStatusCode.Created);
+
+        for (var i = 0; i < 5; i++) await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
+        var locked = await Login(factory.NewPeer(), email, ContactsApiFactory.Password);
+        await locked.AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
+        Assert.InRange(RetryAfter(locked), 299, 300);
+        // A wrong password during the lock is refused the same way and does not lengthen it.
+        await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_good_login_resets_the_count_of_failed_ones()
+    {
+        var email = ContactsApiFactory.NewEmail();
+        await (await Register(factory.NewPeer(), email)).AssertJsonAsync(HttpStatusCode.Created);
+
+        for (var i = 0; i < 4; i++) await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertJsonAsync(HttpStatusCode.OK);
+        for (var i = 0; i < 4; i++) await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertJsonAsync(HttpStatusCode.OK);
+
+        // Counting starts again from there: five more in a row do lock it.
+        for (var i = 0; i < 5; i++) await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
+    }
+
+    [Fact]
+    public async Task Concurrent_failed_logins_each_count_toward_the_lockout()
+    {
+        var email = ContactsApiFactory.NewEmail();
+        await (await Register(factory.NewPeer(), email)).AssertJsonAsync(HttpStatusCode.Created);
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Login(factory.NewPeer(), email, WrongPassword)));
+        foreach (var failure in failures) await failure.AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
+        await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
+    }
+
+    [Fact]
+    public async Task X_Forwarded_For_names_the_client_only_behind_a_known_proxy()
+    {
+        var client = ContactsApiFactory.NewEmail();
+        for (var i = 0; i < 10; i++)
+            await (await Login(BruteForceFactory.KnownProxy, ContactsApiFactory.NewEmail(), WrongPassword, forwardedFor: "203.0.113.7"))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login(BruteForceFactory.KnownProxy, client, WrongPassword, forwardedFor: "203.0.113.7"))
+            .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+        // The known proxy's other clients each have their own allowance.
+        await (await Login(BruteForceFactory.KnownProxy, client, WrongPassword, forwardedFor: "203.0.113.8"))
+            .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
+        // An unknown sender can't pick a fresh address by writing the header: it is counted as itself.
+        var unknownProxy = factory.NewPeer();
+        for (var i = 0; i < 10; i++)
+            await (await Login(unknownProxy, ContactsApiFactory.NewEmail(), WrongPassword, forwardedFor: $"203.0.114.{i + 1}"))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login(unknownProxy, client, WrongPassword, forwardedFor: "203.0.114.99"))
+            .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+    }
+
+    private Task<HttpResponseMessage> Login(string peer, string email, string password, string? forwardedFor = null) =>
+        Send(peer, "/api/users/login", new { email, password }, forwardedFor);
+
+    private Task<HttpResponseMessage> Register(string peer, string email) =>
+        Send(peer, "/api/users/register", new { email, password = ContactsApiFactory.Password }, null);
+
+    private Task<HttpResponseMessage> Send(string peer, string url, object body, string? forwardedFor)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add(PeerAddress.Header, peer);
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return factory.CreateClient().SendAsync(request);
+    }
+
+    private static int RetryAfter(HttpResponseMessage response) =>
+        (int)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using ContactsApi.Common;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ContactsApi.Security;
+
+/// <summary>How many requests one client address may make in a window.</summary>
+public sealed class RateLimitRule
+{
+    [Range(1, int.MaxValue)] public int PermitLimit { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>Per-address limits on the endpoints that guess passwords or make accounts.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [ValidateObjectMembers] public RateLimitRule Login { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+    [ValidateObjectMembers] public RateLimitRule Register { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) };
+}
+
+public static class RateLimits
+{
+    public const string LoginPolicy = "login";
+    public const string RegisterPolicy = "register";
+    public const string Message = "Too many requests; try again later";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy<string, LoginLimit>(LoginPolicy);
+            options.AddPolicy<string, RegisterLimit>(RegisterPolicy);
+        });
+        return services;
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds, rounded up so a client that obeys it is let in.</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class LoginLimit(IOptions<RateLimitOptions> options, TimeProvider time)
+        : ClientWindowLimit(options.Value.Login, time);
+
+    private sealed class RegisterLimit(IOptions<RateLimitOptions> options, TimeProvider time)
+        : ClientWindowLimit(options.Value.Register, time);
+
+    /// <summary>
+    /// A fixed window per client address. The window is read from <see cref="TimeProvider"/> and made
+    /// part of the partition key, so each window starts with a fresh stock limiter and a test can move
+    /// time instead of waiting; the stock limiter's own real-time window (as long) never ends first.
+    /// </summary>
+    private abstract class ClientWindowLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
+        {
+            context.HttpContext.Response.SetRetryAfter(WindowEnd(time.GetUtcNow()) - time.GetUtcNow());
+            await ErrorHandling.WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Message);
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext http)
+        {
+            // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var window = time.GetUtcNow().Ticks / rule.Window.Ticks;
+            return RateLimitPartition.GetFixedWindowLimiter($"{client} {window}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = rule.PermitLimit,
+                Window = rule.Window,
+                QueueLimit = 0,
+            });
+        }
+
+        private DateTimeOffset WindowEnd(DateTimeOffset now) =>
+            new((now.Ticks / rule.Window.Ticks + 1) * rule.Window.Ticks, TimeSpan.Zero);
+    }
+}
