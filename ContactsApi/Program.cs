@@ -30,10 +30,11 @@ app.UseApiDocumentation();
 app.UsePublicFiles();
 app.UseRouting();
 app.UseRateLimiter();
-app.UseRequestSizeLimits();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
+app.UseRequestSizeLimits();
 app.MapHealth();
 app.MapControllers();
 

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContactsApi.Tests.Infrastructure;
+using ContactsApi.Tests.Security.Fuzzing;
+using Xunit.Abstractions;
+
+namespace ContactsApi.Tests.Security;
+
+public sealed class FuzzFactory : ContactsApiFactory
+{
+    public FuzzFactory()
+    {
+        Settings["Swagger:Enabled"] = "true";
+        // Ten thousand requests logged to the console would be most of the run time.
+        Settings["Logging:LogLevel:Default"] = "Warning";
+    }
+}
+
+/// <summary>
+/// Walks the service's own OpenAPI document and holds every operation to it under generated input.
+/// Operations added later are covered as soon as they are in the document. Set FUZZ_SEED to replay a run.
+/// </summary>
+public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : IClassFixture<FuzzFactory>
+{
+    private const int Requests = 10_000;
+
+    // Text that would mean an exception, a stack or a query escaped into a response.
+    private static readonly string[] Leaks = ["Exception", "   at ", "SQLite", "sqlite_", "SELECT ", "INSERT INTO", "UPDATE users", "StackTrace", ".cs:line"];
+
+    [Fact]
+    public async Task Every_operation_answers_generated_requests_as_its_declaration_says()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var given) ? given : 20261121;
+        output.WriteLine($"FUZZ_SEED={seed}");
+        var random = new Random(seed);
+
+        var client = factory.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var operations = Operation.All(document);
+        Assert.True(operations.Count >= 10, $"the document lists only {operations.Count} operations");
+        var schemas = new SchemaChecker(document);
+        var state = new FuzzState { Email = ContactsApiFactory.NewEmail("fuzz"), Password = ContactsApiFactory.Password };
+        var authed = await factory.LoggedInClientAsync(state.Email);
+        for (var i = 0; i < 3; i++) await CreateContactAsync(authed, state);
+        var generator = new RequestGenerator(random, schemas, state);
+
+        var failures = new List<string>();
+        var statuses = new Dictionary<string, SortedDictionary<int, int>>();
+        var clock = Stopwatch.StartNew();
+        for (var sent = 0; sent < Requests; sent++)
+        {
+            var operation = operations[sent % operations.Count];
+            if (state.Contacts.Count < 3) await CreateContactAsync(authed, state);
+            var request = generator.Build(operation, out var description);
+            var withoutToken = operation.IsProtected && random.Next(10) == 0;
+            var target = withoutToken ? client : authed;
+            var text = $"#{sent} {operation} {request.RequestUri} ({description}{(withoutToken ? ", no token" : "")})";
+
+            var (response, body) = await SendAsync(target, request);
+            if (operation.IsProtected && !withoutToken && response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                // The token was revoked by a logout the fuzzing itself sent: sign in again and resend.
+                authed.DefaultRequestHeaders.Authorization =
+                    new AuthenticationHeaderValue("Bearer", await ContactsApiFactory.LoginAsync(client, state.Email));
+                (response, body) = await SendAsync(authed, generator.Build(operation, out description));
+                text += $" resent with a new token ({description})";
+            }
+            var status = (int)response.StatusCode;
+            statuses.TryAdd(operation.ToString(), []);
+            statuses[operation.ToString()][status] = statuses[operation.ToString()].GetValueOrDefault(status) + 1;
+
+            foreach (var problem in Check(operation, response, body, schemas, withoutToken)) failures.Add($"{text}: {problem}");
+            if (response.IsSuccessStatusCode) await FollowUpAsync(operation, operations, response, body, authed, state, failures, text);
+            if (failures.Count > 20) break;
+        }
+        clock.Stop();
+
+        output.WriteLine($"{Requests} requests over {operations.Count} operations in {clock.Elapsed.TotalSeconds:F1} s");
+        foreach (var (operation, counts) in statuses)
+            output.WriteLine($"  {operation}: {string.Join(", ", counts.Select(c => $"{c.Key}×{c.Value}"))}");
+        Assert.True(failures.Count == 0, $"FUZZ_SEED={seed}\n" + string.Join("\n", failures));
+        // Each operation must have been reached in a valid way at least once, or the fuzzing proves little.
+        Assert.All(statuses, s => Assert.True(s.Value.Keys.Any(k => k < 300), $"{s.Key} never succeeded: {string.Join(",", s.Value.Keys)}"));
+    }
+
+    [Fact]
+    public void The_schema_checker_reports_a_missing_required_field_a_wrong_type_and_an_undeclared_field()
+    {
+        var document = JsonNode.Parse("""
+            {"components":{"schemas":{"Thing":{"type":"object","required":["id"],"additionalProperties":false,
+              "properties":{"id":{"type":"string"},"count":{"type":"integer"},"tags":{"type":"array","items":{"type":"string"}}}}}}}
+            """)!;
+        var checker = new SchemaChecker(document);
+        var reference = JsonNode.Parse("""{"$ref":"#/components/schemas/Thing"}""")!;
+
+        Assert.Empty(checker.Check(JsonNode.Parse("""{"id":"a","count":2,"tags":["x"]}"""), reference));
+        Assert.Equal(
+            ["$: required \"id\" is missing", "$.count: \"two\" where an integer is declared", "$.tags[0]: Number where a string is declared", "$: \"extra\" is not declared"],
+            checker.Check(JsonNode.Parse("""{"count":"two","tags":[1],"extra":true}"""), reference));
+        Assert.Equal(["$: Array where an object is declared"], checker.Check(JsonNode.Parse("[]"), reference));
+    }
+
+    private static async Task<(HttpResponseMessage Response, string Body)> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        var response = await client.SendAsync(request);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<string> Check(Operation operation, HttpResponseMessage response, string body, SchemaChecker schemas, bool withoutToken)
+    {
+        var status = (int)response.StatusCode;
+        if (status >= 500) yield return $"answered {status}: {body}";
+        if (withoutToken && status != 401) yield return $"answered {status} without a token, not 401";
+        foreach (var leak in Leaks)
+            if (body.Contains(leak, StringComparison.Ordinal)) yield return $"the body holds \"{leak}\": {Cut(body)}";
+
+        var declared = operation.Response(status);
+        if (declared is null)
+        {
+            yield return $"answered {status}, which the document does not declare: {Cut(body)}";
+            yield break;
+        }
+        if (body.Length == 0) yield break;
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (mediaType is not ("application/json" or "application/problem+json"))
+        {
+            yield return $"a {status} body of type \"{mediaType}\", not JSON";
+            yield break;
+        }
+        JsonNode? json;
+        try { json = JsonNode.Parse(body); }
+        catch (System.Text.Json.JsonException) { json = null; }
+        if (json is null)
+        {
+            yield return $"a {status} body that is not JSON: {Cut(body)}";
+            yield break;
+        }
+        var content = declared["content"]?.AsObject();
+        var schema = content?[mediaType]?["schema"] ?? content?.FirstOrDefault().Value?["schema"];
+        if (schema is null)
+        {
+            yield return $"a {status} body where the document declares none";
+            yield break;
+        }
+        foreach (var error in schemas.Check(json, schema)) yield return $"{status} body breaks its schema: {error}; {Cut(body)}";
+    }
+
+    /// <summary>Keeps the pool of live ids current, and checks that what a DELETE removed can't be read any more.</summary>
+    private static async Task FollowUpAsync(Operation operation, List<Operation> operations, HttpResponseMessage response, string body,
+        HttpClient authed, FuzzState state, List<string> failures, string text)
+    {
+        if (body.Length > 0 && JsonNode.Parse(body) is JsonObject contact && contact["_id"] is { } id && contact["phones"] is JsonArray phones)
+            state.Contacts[id.GetValue<string>()] = phones.Select(p => p!["_id"]!.GetValue<string>()).ToList();
+        if (operation.Method != "DELETE") return;
+
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        if (operation.Path == "/api/contacts/{id}") state.Contacts.Remove(Uri.UnescapeDataString(path.Split('/')[^1]));
+        if (!operations.Any(o => o.Method == "GET" && o.Path == operation.Path)) return;
+        var again = await authed.GetAsync(path);
+        if (again.StatusCode != HttpStatusCode.NotFound)
+            failures.Add($"{text}: GET after DELETE answered {(int)again.StatusCode}, not 404");
+    }
+
+    private static async Task CreateContactAsync(HttpClient authed, FuzzState state)
+    {
+        var body = await (await authed.PostAsJsonAsync("/api/contacts", new
+        {
+            name = "Seed contact", email = "seed@example.com", phones = new[] { new { number = "+1 555 0100", label = "mobile" }, new { number = "+1 555 0101", label = "work" } },
+        })).AssertJsonAsync(HttpStatusCode.Created);
+        state.Contacts[body["_id"]!.GetValue<string>()] = body["phones"]!.AsArray().Select(p => p!["_id"]!.GetValue<string>()).ToList();
+    }
+
+    private static string Cut(string body) => body.Length > 300 ? body[..300] + "…" : body;
+}
