@@ -8,6 +8,7 @@ using ContactsApi.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Logging.KeepSecretsOutOfLogs();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGracefulShutdown();
 builder.Services.AddForwardedHeadersFromConfiguration();
