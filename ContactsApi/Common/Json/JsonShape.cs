@@ -25,7 +25,8 @@ public static class JsonShape
                 if (value.ValueKind != JsonValueKind.Object) return $"\"{path}\" must be an object";
                 foreach (var member in value.EnumerateObject())
                 {
-                    var property = info.Properties.FirstOrDefault(p => p.Name == member.Name);
+                    // A property nothing can set (a computed one, an ignored one) is no field of the body.
+                    var property = info.Properties.FirstOrDefault(p => p.Name == member.Name && p.Set is not null);
                     var memberPath = path is null ? member.Name : $"{path}.{member.Name}";
                     if (property is null) return $"\"{memberPath}\" is not allowed";
                     var error = Check(member.Value, info.Options.GetTypeInfo(property.PropertyType), memberPath);

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContactsApi.Tests.Infrastructure;
+
+namespace ContactsApi.Tests.Security;
+
+public sealed class OpenApiDocumentTests(FuzzFactory factory) : IClassFixture<FuzzFactory>
+{
+    [Fact]
+    public async Task Only_operations_behind_a_token_declare_the_bearer_requirement_and_401()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Node: o.Value!)))
+            .ToDictionary(o => o.Name, o => o.Node);
+
+        foreach (var open in new[] { "post /api/users/register", "post /api/users/login", "get /health" })
+            Assert.Null(operations[open]["security"]);
+        Assert.Null(operations["post /api/users/register"]["responses"]!["401"]);
+        Assert.Null(operations["get /health"]["responses"]!["401"]);
+        foreach (var guarded in new[] { "get /api/contacts", "post /api/users/logout", "get /api/users/current" })
+        {
+            Assert.NotNull(operations[guarded]["security"]);
+            Assert.NotNull(operations[guarded]["responses"]!["401"]);
+        }
+        Assert.NotNull(operations["post /api/users/login"]["responses"]!["429"]);
+        Assert.Null(operations["get /api/contacts"]["responses"]!["429"]);
+        Assert.Null(operations["get /api/contacts"]["responses"]!["500"]);
+        Assert.Null(document["components"]!["schemas"]!["UpdateContactRequest"]!["properties"]!["isEmpty"]);
+    }
+
+    [Fact]
+    public async Task A_contact_update_refuses_isEmpty_as_an_unknown_field()
+    {
+        var client = await factory.LoggedInClientAsync();
+        var id = (await (await client.PostJsonAsync("/api/contacts", """{"name":"A","email":"a@example.com","phone":"+1 555 0100"}"""))
+            .AssertJsonAsync(HttpStatusCode.Created))["_id"]!.GetValue<string>();
+
+        await (await client.PutJsonAsync($"/api/contacts/{id}", """{"isEmpty":false}"""))
+            .AssertErrorAsync(HttpStatusCode.BadRequest, "\"isEmpty\" is not allowed");
+    }
+}
