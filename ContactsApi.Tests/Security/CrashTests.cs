@@ -25,8 +25,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Killing_the_process_mid_write_loses_no_acknowledged_write_and_leaves_none_half_done()
     {
-        var seed = Environment.TickCount;
-        output.WriteLine($"seed {seed}");
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CRASH_SEED"), out var given) ? given : Environment.TickCount;
+        output.WriteLine($"CRASH_SEED={seed}");
         var random = new Random(seed);
         var writers = Enumerable.Range(0, Writers).Select(w => new Writer(w, new Random(random.Next()))).ToArray();
         string? token = null;

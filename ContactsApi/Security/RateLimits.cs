@@ -61,7 +61,8 @@ public static class RateLimits
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
         {
-            context.HttpContext.Response.SetRetryAfter(WindowEnd(time.GetUtcNow()) - time.GetUtcNow());
+            var now = time.GetUtcNow();
+            context.HttpContext.Response.SetRetryAfter(WindowEnd(now) - now);
             await ErrorHandling.WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Message);
         };
 
