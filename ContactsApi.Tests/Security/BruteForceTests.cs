@@ -7,10 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsApi.Tests.Security;
 
-/// <summary>The shipped limits, a clock the tests move, and a proxy at 10.0.0.1 that is known.</summary>
+/// <summary>The shipped limits, a clock the tests move, and known proxies: 10.0.0.1 and the network 10.7.0.0/16.</summary>
 public sealed class BruteForceFactory : ContactsApiFactory
 {
     public const string KnownProxy = "10.0.0.1";
+    public const string KnownNetwork = "10.7.0.0/16";
     private int _peers;
 
     public MovableTime Time { get; } = new();
@@ -24,6 +25,7 @@ public sealed class BruteForceFactory : ContactsApiFactory
         Settings["Lockout:MaxFailedAttempts"] = "5";
         Settings["Lockout:Duration"] = "00:05:00";
         Settings["ForwardedHeaders:KnownProxies:0"] = KnownProxy;
+        Settings["ForwardedHeaders:KnownNetworks:0"] = KnownNetwork;
     }
 
     /// <summary>An address no other request of this factory has come from.</summary>
@@ -147,6 +149,15 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         await (await Login(BruteForceFactory.KnownProxy, client, WrongPassword, forwardedFor: "203.0.113.8"))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
 
+        // A proxy known by its network is trusted the same way.
+        for (var i = 0; i < 10; i++)
+            await (await Login("10.7.3.4", ContactsApiFactory.NewEmail(), WrongPassword, forwardedFor: "203.0.113.9"))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await Login("10.7.3.4", client, WrongPassword, forwardedFor: "203.0.113.9"))
+            .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+        await (await Login("10.7.3.4", client, WrongPassword, forwardedFor: "203.0.113.10"))
+            .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+
         // An unknown sender can't pick a fresh address by writing the header: it is counted as itself.
         var unknownProxy = factory.NewPeer();
         for (var i = 0; i < 10; i++)
@@ -156,13 +167,16 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
             .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
     }
 
+    internal static Task<HttpResponseMessage> Login(ContactsApiFactory factory, string peer, string email, string password, string? forwardedFor) =>
+        Send(factory, peer, "/api/users/login", new { email, password }, forwardedFor);
+
     private Task<HttpResponseMessage> Login(string peer, string email, string password, string? forwardedFor = null) =>
-        Send(peer, "/api/users/login", new { email, password }, forwardedFor);
+        Send(factory, peer, "/api/users/login", new { email, password }, forwardedFor);
 
     private Task<HttpResponseMessage> Register(string peer, string email) =>
-        Send(peer, "/api/users/register", new { email, password = ContactsApiFactory.Password }, null);
+        Send(factory, peer, "/api/users/register", new { email, password = ContactsApiFactory.Password }, null);
 
-    private Task<HttpResponseMessage> Send(string peer, string url, object body, string? forwardedFor)
+    private static Task<HttpResponseMessage> Send(ContactsApiFactory factory, string peer, string url, object body, string? forwardedFor)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
         request.Headers.Add(PeerAddress.Header, peer);
@@ -172,4 +186,33 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
 
     private static int RetryAfter(HttpResponseMessage response) =>
         (int)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+}
+
+/// <summary>The shipped limits and no proxy configured: the framework's default trust of loopback must be gone.</summary>
+public sealed class NoProxyFactory : ContactsApiFactory
+{
+    public NoProxyFactory()
+    {
+        Settings["RateLimits:Login:PermitLimit"] = "10";
+        Settings["RateLimits:Login:Window"] = "00:01:00";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
+    }
+}
+
+public sealed class ForwardedHeadersWithoutProxiesTests(NoProxyFactory factory) : IClassFixture<NoProxyFactory>
+{
+    [Fact]
+    public async Task Without_a_known_proxy_X_Forwarded_For_is_ignored_even_from_loopback()
+    {
+        for (var i = 0; i < 10; i++)
+            await (await BruteForceTests.Login(factory, "127.0.0.1", ContactsApiFactory.NewEmail(), "Wr0ng$pass", $"203.0.113.{i + 1}"))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        await (await BruteForceTests.Login(factory, "127.0.0.1", ContactsApiFactory.NewEmail(), "Wr0ng$pass", "203.0.113.200"))
+            .AssertErrorAsync(HttpStatusCode.TooManyRequests, "Too many requests; try again later");
+    }
 }
