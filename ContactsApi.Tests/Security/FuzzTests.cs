@@ -82,8 +82,10 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
         foreach (var (operation, counts) in statuses)
             output.WriteLine($"  {operation}: {string.Join(", ", counts.Select(c => $"{c.Key}×{c.Value}"))}");
         Assert.True(failures.Count == 0, $"FUZZ_SEED={seed}\n" + string.Join("\n", failures));
-        // Each operation must have been reached in a valid way at least once, or the fuzzing proves little.
-        Assert.All(statuses, s => Assert.True(s.Value.Keys.Any(k => k < 300), $"{s.Key} never succeeded: {string.Join(",", s.Value.Keys)}"));
+        // Each operation open to this (non-admin) user must have succeeded at least once, or the fuzzing proves little.
+        var forOthers = operations.Where(o => o.Declares(403)).Select(o => o.ToString()).ToHashSet();
+        Assert.All(statuses.Where(s => !forOthers.Contains(s.Key)),
+            s => Assert.True(s.Value.Keys.Any(k => k < 300), $"{s.Key} never succeeded: {string.Join(",", s.Value.Keys)}"));
     }
 
     [Fact]

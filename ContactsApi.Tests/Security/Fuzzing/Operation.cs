@@ -13,6 +13,9 @@ public sealed record Operation(string Method, string Path, JsonObject Node)
     /// <summary>The request body's media types and schemas, if the operation takes a body.</summary>
     public JsonObject? BodyContent => Node["requestBody"]?["content"]?.AsObject();
 
+    /// <summary>Declared for exactly this status, not through "default".</summary>
+    public bool Declares(int status) => Node["responses"]?[status.ToString()] is not null;
+
     public JsonObject? Response(int status) => Node["responses"]?[status.ToString()]?.AsObject() ?? Node["responses"]?["default"]?.AsObject();
 
     public override string ToString() => $"{Method} {Path}";

@@ -31,6 +31,10 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
 
     private static readonly string HundredKb = new('x', 100 * 1024);
 
+    /// <summary>A valid 1×1 PNG, so a file field is sometimes a real image.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     public HttpRequestMessage Build(Operation operation, out string description)
     {
         var notes = new List<string>();
@@ -183,10 +187,11 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
             if (random.Next(5) == 0) { notes.Add($"missing {property}"); continue; }
             if (propertySchema!["format"]?.GetValue<string>() == "binary")
             {
-                var file = new ByteArrayContent(RandomBytes(random.Next(0, 2048)));
+                var image = random.Next(2) == 0;
+                var file = new ByteArrayContent(image ? OnePixelPng : RandomBytes(random.Next(0, 2048)));
                 file.Headers.ContentType = new MediaTypeHeaderValue(Pick(["image/png", "image/jpeg", "application/octet-stream"]));
                 form.Add(file, property, Pick(["a.png", "b.jpg", "../../x.png", "\u0416.gif"]));
-                notes.Add("random bytes as a file");
+                if (!image) notes.Add("random bytes as a file");
             }
             else form.Add(new StringContent(Word()), property);
         }
