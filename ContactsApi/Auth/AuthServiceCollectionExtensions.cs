@@ -17,6 +17,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddHostedService<SigningKeyAtStart>();
+        services.AddSingleton<UnknownUserPassword>();
         services.AddSingleton<TokenService>();
         services.AddAuthentication(BearerSessionHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null);
