@@ -40,6 +40,15 @@ public sealed class PasswordHashingTests(ContactsApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public void An_unknown_email_is_checked_against_a_hash_of_the_configured_cost()
+    {
+        // Login verifies unknown emails against this hash, so it must cost what a real user's check costs.
+        var hash = Convert.FromBase64String(factory.Services.GetRequiredService<ContactsApi.Auth.UnknownUserPassword>().Hash);
+
+        Assert.Equal((Format: 0x01, Prf: 2u, Iterations: 1000, SaltBytes: 16), Header(hash));
+    }
+
+    [Fact]
     public async Task A_hash_with_fewer_iterations_is_replaced_at_the_next_login()
     {
         var email = ContactsApiFactory.NewEmail();

@@ -98,6 +98,22 @@ public sealed class TokenValidationTests(ContactsApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task With_a_key_long_enough_for_hs512_only_hs256_is_still_accepted()
+    {
+        // With a 64-byte key the library itself would validate HS384 and HS512, so only the pinned algorithm refuses them.
+        var key = RandomNumberGenerator.GetBytes(64);
+        await using var app = new ContactsApiFactory { Settings = { ["Jwt:SigningKey"] = Convert.ToBase64String(key) } };
+        var (userId, sessionId) = ForgedTokens.IdsOf((await app.NewUserTokenAsync()).Token);
+        var client = app.CreateClient();
+        string SignedWith(string algorithm) => ForgedTokens.Forge(userId, sessionId,
+            d => d.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), algorithm));
+
+        await (await client.GetCurrentWithTokenAsync(SignedWith(SecurityAlgorithms.HmacSha256))).AssertJsonAsync(HttpStatusCode.OK);
+        await (await client.GetCurrentWithTokenAsync(SignedWith(SecurityAlgorithms.HmacSha384))).AssertNotAuthorizedAsync();
+        await (await client.GetCurrentWithTokenAsync(SignedWith(SecurityAlgorithms.HmacSha512))).AssertNotAuthorizedAsync();
+    }
+
+    [Fact]
     public async Task A_token_naming_alg_none_with_a_valid_hs256_signature_is_not_authorized()
     {
         var (userId, sessionId) = ForgedTokens.IdsOf((await factory.NewUserTokenAsync()).Token);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using ContactsApi.Tests.Auth;
 using ContactsApi.Tests.Infrastructure;
+using ContactsApi.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ContactsApi.Tests.Users;
@@ -64,6 +66,20 @@ public sealed class LoginTests(ContactsApiFactory factory) : IClassFixture<Conta
         (await client.PostAsJsonAsync("/api/users/register", new { email, password = "Case$ens1tive" })).EnsureSuccessStatusCode();
 
         var response = await client.PostAsJsonAsync("/api/users/login", new { email, password = "cASE$ENS1TIVE" });
+
+        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_gets_the_same_answer_as_a_wrong_password()
+    {
+        var client = factory.CreateClient();
+        var email = ContactsApiFactory.NewEmail();
+        (await client.PostAsJsonAsync("/api/users/register", new { email, password = ContactsApiFactory.Password })).EnsureSuccessStatusCode();
+        var users = factory.Services.GetRequiredService<IUserRepository>();
+        await users.ReplaceAsync((await users.FindByEmailAsync(email))! with { IsActive = false });
+
+        var response = await client.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password });
 
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
     }

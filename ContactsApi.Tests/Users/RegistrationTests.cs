@@ -54,6 +54,19 @@ public sealed class RegistrationTests(ContactsApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Of_simultaneous_registrations_of_one_email_exactly_one_succeeds()
+    {
+        var email = ContactsApiFactory.NewEmail();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => factory.CreateClient().PostAsJsonAsync(
+            "/api/users/register", new { email = i % 2 == 0 ? email : email.ToUpperInvariant(), password = ContactsApiFactory.Password })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await conflict.AssertErrorAsync(HttpStatusCode.Conflict, "Email in use");
+    }
+
+    [Fact]
     public async Task Register_requires_an_email()
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/users/register", new { password = ContactsApiFactory.Password });
