@@ -55,6 +55,19 @@ public sealed class SigningKeyTests
         await (await other.CreateClient().GetCurrentWithTokenAsync(token)).AssertNotAuthorizedAsync();
     }
 
+    [Fact]
+    public async Task A_damaged_key_file_stops_the_start_naming_the_file()
+    {
+        await using var app = new ContactsApiFactory { Settings = { ["Jwt:SigningKey"] = "" } };
+        var keyFile = Path.Combine(app.DataFolder, "jwt-signing.key");
+        await File.WriteAllTextAsync(keyFile, "c2hvcnQ=");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(keyFile, error.GetBaseException().Message);
+        Assert.Equal("c2hvcnQ=", await File.ReadAllTextAsync(keyFile));
+    }
+
     [Theory]
     [InlineData("too-short")]
     [InlineData("0123456789abcdef0123456789abcde")]
