@@ -11,7 +11,7 @@ namespace ContactsApi.Auth;
 /// </summary>
 public sealed class UnknownUserPassword(IPasswordHasher<User> hasher)
 {
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
-
-    public string Hash => _hash.Value;
+    // Made when the users controller is first built, for any request: made lazily at the first unknown
+    // email, that one login would cost two hashes and stand out.
+    public string Hash { get; } = hasher.HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
 }
