@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 
@@ -74,8 +75,9 @@ public static class ErrorHandling
             var (status, message) = exception switch
             {
                 ApiException api => (api.StatusCode, api.Message),
-                BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "Request body too large" : "Bad request"),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                    (StatusCodes.Status413PayloadTooLarge, RequestSizeLimits.TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),
+                BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
                 DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),

@@ -20,6 +20,7 @@ public sealed class UsersController(
     IPasswordHasher<User> hasher,
     TokenService tokens,
     IOptions<AdminOptions> admin,
+    UnknownUserPassword unknownUser,
     TimeProvider time) : ControllerBase
 {
     /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
@@ -57,8 +58,7 @@ public sealed class UsersController(
         validator.ValidOrThrow(request);
         var ct = HttpContext.RequestAborted;
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(request.Email!), ct);
-        // An unknown email costs the same hash as a known one, so timing tells nobody which emails exist.
-        var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash(), request.Password!);
+        var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? unknownUser.Hash, request.Password!);
         if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
             throw new ApiException(StatusCodes.Status401Unauthorized, "Email or password is wrong");
 
@@ -104,9 +104,4 @@ public sealed class UsersController(
         await users.ReplaceAsync(user, HttpContext.RequestAborted);
         return user.ToSummary();
     }
-
-    private static string? _unknownUserHash;
-
-    // Hashed by the configured hasher, so it costs as many iterations as a real user's hash.
-    private string UnknownUserHash() => _unknownUserHash ??= hasher.HashPassword(null!, Guid.NewGuid().ToString());
 }
