@@ -8,7 +8,7 @@ using ContactsApi.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHostedService<StartupChecks>();
+builder.Services.AddHostedService<StoreAtStart>();
 builder.Services.AddErrorHandling();
 builder.Services.AddApiControllers();
 builder.Services.AddApiDocumentation();
