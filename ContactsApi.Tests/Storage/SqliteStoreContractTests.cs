@@ -4,19 +4,19 @@ namespace ContactsApi.Tests.Storage;
 
 public sealed class SqliteStoreFixture : StoreFixture
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("contactsapi-store-").FullName;
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-store-").FullName;
 
     protected override Dictionary<string, string?> Settings() => new()
     {
         ["Storage:Provider"] = "Sqlite",
-        ["Storage:DataFolder"] = _folder,
+        ["Storage:DataFolder"] = DataFolder,
     };
 
     public override void Dispose()
     {
         base.Dispose();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(DataFolder, recursive: true);
     }
 }
 

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
 #else
                 throw new InvalidOperationException(
                     "Storage:Provider is Mongo, but this build has no MongoDB store. Build it with " +
-                    "`dotnet build -p:MongoDb=true` (or `dotnet run -p:MongoDb=true`, or the Dockerfile, which does), " +
+                    "`dotnet build -p:MongoDb=true` (or `dotnet run --property:MongoDb=true`, or the Dockerfile, which does), " +
                     "from a package source that serves MongoDB.Driver 3.11.0.");
 #endif
             default:
