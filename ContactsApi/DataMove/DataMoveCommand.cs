@@ -35,8 +35,9 @@ public static class DataMoveCommand
             else await new DataImport(users, contacts, Console.Error).ImportAsync(path);
             return 0;
         }
-        catch (DataMoveException e)
+        catch (Exception e) when (e is DataMoveException or TimeoutException)
         {
+            // A timeout here is a store that can't be reached; its message says which.
             await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
             return 1;
         }

@@ -8,10 +8,13 @@ namespace ContactsApi.Storage.Mongo;
 /// <summary>
 /// The database and its three collections, with every index created on start (creating an index
 /// that exists is a no-op). All writes wait for a majority of the replica set, so an acknowledged
-/// write survives a failover.
+/// write survives a failover. A singleton made on first use: if the server can't be reached then,
+/// that request fails with a timeout (503) and the next one tries again.
 /// </summary>
 public sealed class MongoStore : IStoreHealth
 {
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(2);
+
     private readonly IMongoDatabase _database;
 
     public MongoStore(IOptions<StorageOptions> options, ILogger<MongoStore> log)
@@ -35,12 +38,17 @@ public sealed class MongoStore : IStoreHealth
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
+        // A health check must answer before the prober gives up, not after the driver's 30-second
+        // server selection.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(HealthTimeout);
         try
         {
-            await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: ct);
+            await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: timeout.Token);
             return true;
         }
-        catch (Exception e) when (e is MongoException or TimeoutException)
+        catch (Exception e) when (e is MongoException or TimeoutException
+                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return false;
         }
