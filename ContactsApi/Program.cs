@@ -2,8 +2,11 @@ using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Avatars;
 using ContactsApi.Common;
+using ContactsApi.DataMove;
 using ContactsApi.Health;
 using ContactsApi.Storage;
+
+if (DataMoveCommand.IsCommand(args)) return await DataMoveCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +36,7 @@ app.MapHealth();
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
