@@ -54,6 +54,8 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
         finally
         {
             LibVips.ObjectUnref(thumbnail);
+            // Only the pointer is used past this point's start; the array must outlive libvips' last read.
+            GC.KeepAlive(upload);
         }
     }
 

@@ -73,6 +73,9 @@ internal static class LibVips
     [DllImport(GObject, EntryPoint = "g_object_unref")]
     public static extern void ObjectUnref(IntPtr gobject);
 
+    [DllImport(GLib, EntryPoint = "g_setenv")]
+    public static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
     [DllImport(GLib, EntryPoint = "g_free")]
     public static extern void Free(IntPtr memory);
 

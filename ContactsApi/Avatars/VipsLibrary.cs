@@ -81,6 +81,11 @@ public sealed class VipsLibrary : IHostedService
             Handles.Clear();
             return $"libvips 8.13 or later is required (found {major}.{minor})";
         }
+        // vips_init loads the optional format modules (HEIF, JXL, ImageMagick, OpenSlide, Poppler) from
+        // $VIPSHOME/lib with global symbol binding. OpenSlide drags in the system libsqlite3, whose
+        // symbols then override the bundled SQLite of the store and crash it. Avatars need none of
+        // those formats, so VIPSHOME points at the app's folder, which holds no modules.
+        LibVips.SetEnv("VIPSHOME", AppContext.BaseDirectory, 1);
         if (LibVips.Init("ContactsApi") != 0)
         {
             var error = LibVips.TakeError();
