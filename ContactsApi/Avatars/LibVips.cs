@@ -16,7 +16,7 @@ internal static class LibVips
     public const string GObject = "gobject";
     public const string GLib = "glib";
 
-    // VipsInteresting and VipsFailOn values from the libvips headers.
+    // VIPS_INTERESTING_CENTRE from the libvips headers: crop around the middle.
     public const int InterestingCentre = 1;
 
     [DllImport(Vips, EntryPoint = "vips_init")]

@@ -19,13 +19,11 @@ public sealed class VipsLibrary : IHostedService
 
     public VipsLibrary(IOptions<AvatarOptions> options, ILogger<VipsLibrary> log)
     {
-        FileName = options.Value.LibraryPath is { Length: > 0 } path ? path : DefaultFileName;
-        lock (Gate) Problem = Load(FileName);
+        var fileName = options.Value.LibraryPath is { Length: > 0 } path ? path : DefaultFileName;
+        lock (Gate) Problem = Load(fileName);
         if (Problem is not null)
             log.LogError("Avatar uploads are unavailable: {Problem}. Install libvips 8.13 or later (docs/avatars.md) or set Avatars:LibraryPath", Problem);
     }
-
-    public string FileName { get; }
 
     /// <summary>Why avatar uploads can't work here, or null when they can.</summary>
     public string? Problem { get; }
