@@ -19,7 +19,7 @@ builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-builder.Services.AddOptions<AvatarOptions>().BindConfiguration(AvatarOptions.Section);
+builder.Services.AddAvatars();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes);
 
 var app = builder.Build();
