@@ -88,7 +88,8 @@ public static class ErrorHandling
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),
             };
-            if (status >= 500) log.LogError(exception, "Request failed with {Status}", status);
+            // An ApiException is an answer the service chose (e.g. 503 without libvips), not a fault to trace.
+            if (status >= 500 && exception is not ApiException) log.LogError(exception, "Request failed with {Status}", status);
             await WriteProblemAsync(http, status, message);
             return true;
         }
