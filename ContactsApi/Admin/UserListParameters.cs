@@ -1,0 +1,46 @@
+using ContactsApi.Common;
+
+namespace ContactsApi.Admin;
+
+/// <summary>A validated page of the user list: sorted by createdAt then id, optionally with each user's contacts.</summary>
+public sealed record UserListQuery(int Page, int Limit, bool WithContacts)
+{
+    public int Skip => (Page - 1) * Limit;
+}
+
+/// <summary>
+/// The user list's query as it arrives: strings, so that a bad value is reported by
+/// <see cref="ToQuery"/> in the contract's words rather than by the model binder.
+/// </summary>
+public sealed record UserListParameters(string? Limit, string? Page, string? Include)
+{
+    private static readonly string[] Allowed = ["limit", "page", "include"];
+
+    public UserListQuery ToQuery(IQueryCollection raw)
+    {
+        QueryParameters.OnlyOnce(raw, Allowed);
+        return new UserListQuery(
+            QueryParameters.Integer(Page, 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
+            QueryParameters.Integer(Limit, 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
+            UserParameters.IncludesContacts(Include));
+    }
+}
+
+/// <summary>The query of one user: only <c>include=contacts</c>.</summary>
+public sealed record UserParameters(string? Include)
+{
+    private static readonly string[] Allowed = ["include"];
+
+    public bool WithContacts(IQueryCollection raw)
+    {
+        QueryParameters.OnlyOnce(raw, Allowed);
+        return IncludesContacts(Include);
+    }
+
+    internal static bool IncludesContacts(string? include) => include switch
+    {
+        null => false,
+        "contacts" => true,
+        _ => throw ApiException.BadRequest("\"include\" must be one of [contacts]"),
+    };
+}
