@@ -20,9 +20,9 @@ public sealed record UserListParameters(string? Limit, string? Page, string? Inc
     {
         QueryParameters.OnlyOnce(raw, Allowed);
         return new UserListQuery(
-            QueryParameters.Integer(Page, 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
-            QueryParameters.Integer(Limit, 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
-            UserParameters.IncludesContacts(Include));
+            QueryParameters.Integer(Page.Given(raw, "page"), 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
+            QueryParameters.Integer(Limit.Given(raw, "limit"), 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
+            UserParameters.IncludesContacts(Include.Given(raw, "include")));
     }
 }
 
@@ -34,7 +34,7 @@ public sealed record UserParameters(string? Include)
     public bool WithContacts(IQueryCollection raw)
     {
         QueryParameters.OnlyOnce(raw, Allowed);
-        return IncludesContacts(Include);
+        return IncludesContacts(Include.Given(raw, "include"));
     }
 
     internal static bool IncludesContacts(string? include) => include switch

@@ -15,6 +15,13 @@ public static class QueryParameters
         }
     }
 
+    /// <summary>
+    /// The bound value, or "" when the parameter came empty (<c>?limit=</c>): the model binder reads an
+    /// empty value as absent, which would quietly turn a bad request into the default.
+    /// </summary>
+    public static string? Given(this string? bound, IQueryCollection raw, string key) =>
+        bound ?? (raw.ContainsKey(key) ? "" : null);
+
     public static int Integer(string? value, int min, int max, int fallback, string message) =>
         value is null ? fallback
         : int.TryParse(value, System.Globalization.NumberStyles.None, null, out var n) && n >= min && n <= max ? n
