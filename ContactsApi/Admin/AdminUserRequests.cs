@@ -17,9 +17,11 @@ public sealed record UpdateUserRequest(
     [property: JsonPropertyName("is_active")] bool? IsActive,
     [property: JsonPropertyName("is_admin")] bool? IsAdmin)
 {
+    [JsonIgnore]
     public bool IsEmpty => Name is null && Email is null && Password is null && Subscription is null && IsActive is null && IsAdmin is null;
 
     /// <summary>True when the change must end the user's sessions: their old password or their access is gone.</summary>
+    [JsonIgnore]
     public bool EndsSessions => Password is not null || IsActive == false;
 }
 

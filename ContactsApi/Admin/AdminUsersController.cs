@@ -51,6 +51,7 @@ public sealed class AdminUsersController(
     }
 
     /// <summary>One user; with <c>include=contacts</c> all their contacts with all their numbers.</summary>
+    /// <param name="id">The user's ObjectId.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -93,6 +94,7 @@ public sealed class AdminUsersController(
     /// A new password or <c>is_active: false</c> ends all the user's sessions at once. An admin can't
     /// take away their own admin right or deactivate themselves, so the last admin is never lost by accident.
     /// </summary>
+    /// <param name="id">The user's ObjectId.</param>
     [HttpPut("{id}")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -133,8 +135,9 @@ public sealed class AdminUsersController(
     /// <summary>
     /// Deletes the user with their contacts, sessions and uploaded avatar. Safe to repeat: if a crash
     /// stopped it halfway, the next call for the same id finishes the job (and then answers 404 once
-    /// the user record is gone).
+    /// the user record is gone). An admin can't delete themselves.
     /// </summary>
+    /// <param name="id">The user's ObjectId.</param>
     [HttpDelete("{id}")]
     [ProducesResponseType<AdminSuccessResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -1,4 +1,5 @@
 using ContactsApi.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ContactsApi.Admin;
 
@@ -10,9 +11,16 @@ public sealed record UserListQuery(int Page, int Limit, bool WithContacts)
 
 /// <summary>
 /// The user list's query as it arrives: strings, so that a bad value is reported by
-/// <see cref="ToQuery"/> in the contract's words rather than by the model binder.
+/// <see cref="ToQuery"/> in the contract's words rather than by the model binder. An empty value
+/// (<c>?limit=</c>) counts as given, so it is refused instead of read as absent.
 /// </summary>
-public sealed record UserListParameters(string? Limit, string? Page, string? Include)
+/// <param name="Limit">Users a page, 1–100; 20 when absent.</param>
+/// <param name="Page">The page, from 1; 1 when absent.</param>
+/// <param name="Include"><c>contacts</c>: each user with all their contacts and their numbers.</param>
+public sealed record UserListParameters(
+    [property: FromQuery(Name = "limit")] string? Limit,
+    [property: FromQuery(Name = "page")] string? Page,
+    [property: FromQuery(Name = "include")] string? Include)
 {
     private static readonly string[] Allowed = ["limit", "page", "include"];
 
@@ -27,7 +35,8 @@ public sealed record UserListParameters(string? Limit, string? Page, string? Inc
 }
 
 /// <summary>The query of one user: only <c>include=contacts</c>.</summary>
-public sealed record UserParameters(string? Include)
+/// <param name="Include"><c>contacts</c>: the user with all their contacts and their numbers.</param>
+public sealed record UserParameters([property: FromQuery(Name = "include")] string? Include)
 {
     private static readonly string[] Allowed = ["include"];
 
