@@ -23,6 +23,17 @@ public sealed record UpdateUserRequest(
     /// <summary>True when the change must end the user's sessions: their old password or their access is gone.</summary>
     [JsonIgnore]
     public bool EndsSessions => Password is not null || IsActive == false;
+
+    /// <summary>The user with the given fields changed; the password is hashed by the caller.</summary>
+    public User ApplyTo(User current, DateTime now) => current with
+    {
+        Name = Name?.Trim() ?? current.Name,
+        Email = Email is null ? current.Email : EmailAddress.Normalize(Email),
+        Subscription = Subscription ?? current.Subscription,
+        IsActive = IsActive ?? current.IsActive,
+        IsAdmin = IsAdmin ?? current.IsAdmin,
+        UpdatedAt = now,
+    };
 }
 
 public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>

@@ -111,15 +111,7 @@ public sealed class AdminUsersController(
         }
 
         var current = await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound();
-        var updated = current with
-        {
-            Name = request.Name?.Trim() ?? current.Name,
-            Email = request.Email is null ? current.Email : EmailAddress.Normalize(request.Email),
-            Subscription = request.Subscription ?? current.Subscription,
-            IsActive = request.IsActive ?? current.IsActive,
-            IsAdmin = request.IsAdmin ?? current.IsAdmin,
-            UpdatedAt = time.UtcNow(),
-        };
+        var updated = request.ApplyTo(current, time.UtcNow());
         if (request.Password is not null) updated = updated with { PasswordHash = hasher.HashPassword(updated, request.Password) };
 
         switch (await users.ReplaceAsync(updated, Aborted))
