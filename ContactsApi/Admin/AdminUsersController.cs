@@ -29,7 +29,7 @@ public sealed class AdminUsersController(
     ISessionRepository sessions,
     IPasswordHasher<User> hasher,
     IOptions<AdminOptions> admin,
-    IOptions<AvatarOptions> avatars,
+    AvatarFiles avatars,
     TimeProvider time) : ControllerBase
 {
     private CancellationToken Aborted => HttpContext.RequestAborted;
@@ -140,7 +140,7 @@ public sealed class AdminUsersController(
         var existed = await users.DeleteAsync(id, Aborted);
         // Files last, and found by name whether or not the record was still there: a crash between the
         // store and the files leaves only files, which the repeated call removes.
-        UploadedAvatarFiles.DeleteAllOf(avatars.Value, id);
+        avatars.DeleteAllOf(id);
         return existed ? new AdminSuccessResponse(true) : throw ApiException.NotFound();
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ContactsApi.Common;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Avatars;
@@ -28,6 +29,19 @@ public sealed partial class AvatarFiles(IOptions<AvatarOptions> options)
     public void DeleteUploaded(string url)
     {
         if (UploadedUrl().IsMatch(url)) File.Delete(Path.Combine(Folder, url[UrlPrefix.Length..]));
+    }
+
+    /// <summary>
+    /// Deletes every uploaded avatar of the user, found by name alone (<c>&lt;userId&gt;-*</c>), so a
+    /// repeated admin delete finishes a job a crash interrupted even after the user record is gone.
+    /// None, or one already gone, is fine.
+    /// </summary>
+    public void DeleteAllOf(string userId)
+    {
+        // The id becomes a file pattern: only an ObjectId (hex) can never reach outside the folder or match another user.
+        if (!ObjectIds.IsValid(userId)) throw new ArgumentException("Not an ObjectId", nameof(userId));
+        if (!Directory.Exists(Folder)) return;
+        foreach (var file in Directory.EnumerateFiles(Folder, userId + "-*")) File.Delete(file);
     }
 
     [GeneratedRegex("^/avatars/[0-9a-f]{24}-[0-9a-f]{32}\\.png$")]
