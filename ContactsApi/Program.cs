@@ -2,14 +2,18 @@ using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Avatars;
 using ContactsApi.Common;
+using ContactsApi.DataMove;
 using ContactsApi.Health;
 using ContactsApi.Security;
 using ContactsApi.Storage;
+
+if (DataMoveCommand.IsCommand(args)) return await DataMoveCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.KeepSecretsOutOfLogs();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHostedService<StoreAtStart>();
 builder.Services.AddGracefulShutdown();
 builder.Services.AddForwardedHeadersFromConfiguration();
 builder.Services.AddRateLimits();
@@ -20,7 +24,7 @@ builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-builder.Services.AddOptions<AvatarOptions>().BindConfiguration(AvatarOptions.Section);
+builder.Services.AddAvatars();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes);
 
 var app = builder.Build();
@@ -40,6 +44,7 @@ app.MapHealth();
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

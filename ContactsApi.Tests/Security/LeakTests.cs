@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ContactsApi.Tests.Auth;
 using ContactsApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContactsApi.Tests.Security;
 
@@ -90,11 +90,11 @@ public sealed class LeakTests
     [Fact]
     public async Task Logs_at_trace_level_never_hold_a_password_or_a_token()
     {
-        var logs = new CapturedLogs();
-        using var factory = new CustomFactory(services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var logs = new LogCollector();
+        using var factory = new ContactsApiFactory();
         factory.Settings["Logging:LogLevel:Default"] = "Trace";
         factory.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
-        var client = factory.CreateClient();
+        var client = factory.WithLogs(logs).CreateClient();
         var email = ContactsApiFactory.NewEmail();
         const string wrong = "N0t-the-pass";
 
@@ -107,7 +107,7 @@ public sealed class LeakTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token + "tampered");
         await (await client.GetAsync("/api/users/current")).AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
 
-        var entries = logs.Entries.ToArray();
+        var entries = logs.Entries.Select(e => e.Everything).ToArray();
         Assert.True(entries.Length > 50, $"only {entries.Length} log entries: the capture is not seeing the service");
         Assert.Contains(entries, e => e.Contains("/api/users/login"));
         var secrets = new[] { ContactsApiFactory.Password, wrong, token, token.Split('.')[2], "Bearer " + token[..20] };

@@ -13,6 +13,7 @@ namespace ContactsApi.Auth;
 public sealed class SigningKeyProvider
 {
     public const string KeyFileName = "jwt-signing.key";
+    private const int MinimumBytes = 32;
 
     public SigningKeyProvider(IOptions<JwtOptions> jwt, IOptions<StorageOptions> storage, ILogger<SigningKeyProvider> log)
     {
@@ -27,7 +28,7 @@ public sealed class SigningKeyProvider
     private static byte[] FromConfiguration(string value)
     {
         var bytes = TryBase64(value) ?? Encoding.UTF8.GetBytes(value);
-        if (bytes.Length < 32)
+        if (bytes.Length < MinimumBytes)
             throw new OptionsValidationException(JwtOptions.Section, typeof(JwtOptions),
                 ["Jwt:SigningKey must hold at least 32 bytes (256 bits) of secret."]);
         return bytes;
@@ -36,30 +37,55 @@ public sealed class SigningKeyProvider
     private static byte[] FromDataFolder(string folder, ILogger log)
     {
         var path = Path.Combine(folder, KeyFileName);
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        if (File.Exists(path)) return ReadKeyFile(path);
 
         Directory.CreateDirectory(folder);
-        var bytes = RandomNumberGenerator.GetBytes(32);
+        var bytes = RandomNumberGenerator.GetBytes(MinimumBytes);
+        // Written whole under a private name, then moved into place without overwriting: an instance
+        // starting at the same moment on a shared folder sees no key or a complete one, and one key wins.
+        var temporary = Path.Combine(folder, $"{KeyFileName}.{Guid.NewGuid():N}.tmp");
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var file = new FileStream(temporary, create)) file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes)));
         try
         {
-            // CreateNew: when two instances start at once on a shared folder, one key wins and both use it.
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var file = new FileStream(path, create);
-            file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes)));
+            File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            File.Delete(temporary);
+            return ReadKeyFile(path);
         }
         log.LogWarning("Jwt:SigningKey is not set: generated a random signing key and kept it in {Path}. " +
                        "Set Jwt:SigningKey when several instances serve the same users.", path);
         return bytes;
     }
 
+    private static byte[] ReadKeyFile(string path)
+    {
+        var bytes = TryBase64(File.ReadAllText(path).Trim());
+        return bytes ?? throw new InvalidOperationException(
+            $"{path} does not hold a base64 key of at least 32 bytes; delete it to make a new one (every token then ends), or set Jwt:SigningKey.");
+    }
+
     private static byte[]? TryBase64(string value)
     {
         var buffer = new byte[value.Length];
-        return Convert.TryFromBase64String(value, buffer, out var written) && written >= 32 ? buffer[..written] : null;
+        return Convert.TryFromBase64String(value, buffer, out var written) && written >= MinimumBytes ? buffer[..written] : null;
     }
+}
+
+/// <summary>
+/// Reads or makes the key as the service starts rather than at the first login, so a key that is
+/// too short stops the start with a message naming the setting, and a made key is logged at once.
+/// </summary>
+internal sealed class SigningKeyAtStart(SigningKeyProvider keys) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = keys.Key;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 
@@ -74,13 +75,21 @@ public static class ErrorHandling
             var (status, message) = exception switch
             {
                 ApiException api => (api.StatusCode, api.Message),
-                BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "Request body too large" : "Bad request"),
-                DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                    (StatusCodes.Status413PayloadTooLarge, RequestSizeLimits.TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),
+                BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
+                DbException or TimeoutException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
+#if MONGODB
+                // The server can't be reached, or is between primaries; a retry will likely work.
+                MongoDB.Driver.MongoConnectionException or MongoDB.Driver.MongoNotPrimaryException
+                    or MongoDB.Driver.MongoNodeIsRecoveringException or MongoDB.Driver.MongoWaitQueueFullException
+                    or MongoDB.Driver.MongoWriteConcernException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
+#endif
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),
             };
-            if (status >= 500) log.LogError(exception, "Request failed with {Status}", status);
+            // An ApiException is an answer the service chose (e.g. 503 without libvips), not a fault to trace.
+            if (status >= 500 && exception is not ApiException) log.LogError(exception, "Request failed with {Status}", status);
             await WriteProblemAsync(http, status, message);
             return true;
         }

@@ -21,12 +21,15 @@ public static class RequestSizeLimits
                 feature.MaxRequestBodySize = limit;
             if (http.Request.ContentLength > limit)
             {
-                await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge,
-                    $"Request body too large: at most {limit / 1024} KB");
+                await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge(limit));
                 return;
             }
             await next(http);
         });
         return app;
     }
+
+    /// <summary>The 413 message, for a body refused by its declared length or stopped while it streams in.</summary>
+    public static string TooLarge(long? limit) =>
+        limit is { } bytes ? $"Request body too large: at most {bytes / 1024} KB" : "Request body too large";
 }

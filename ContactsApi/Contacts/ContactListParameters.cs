@@ -15,15 +15,11 @@ public sealed record ContactListParameters(
     /// <summary>Checks every parameter (unknown and repeated ones too) and returns the query, or throws a 400 naming the parameter.</summary>
     public ContactQuery ToQuery(IQueryCollection raw)
     {
-        foreach (var (key, values) in raw)
-        {
-            if (!Allowed.Contains(key, StringComparer.OrdinalIgnoreCase)) throw ApiException.BadRequest($"\"{key}\" is not allowed");
-            if (values.Count > 1) throw ApiException.BadRequest($"\"{key}\" must be given once");
-        }
+        QueryParameters.OnlyOnce(raw, Allowed);
         return new ContactQuery
         {
-            Page = Integer(Page, "page", 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
-            Limit = Integer(Limit, "limit", 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
+            Page = QueryParameters.Integer(Page, 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
+            Limit = QueryParameters.Integer(Limit, 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
             Sort = Sort is null ? ContactSort.Name
                 : SortKeys.Contains(Sort) ? Enum.Parse<ContactSort>(Sort, ignoreCase: true)
                 : throw ApiException.BadRequest($"\"sort\" must be one of [{string.Join(", ", SortKeys)}]"),
@@ -47,11 +43,6 @@ public sealed record ContactListParameters(
             },
         };
     }
-
-    private static int Integer(string? value, string name, int min, int max, int fallback, string message) =>
-        value is null ? fallback
-        : int.TryParse(value, System.Globalization.NumberStyles.None, null, out var n) && n >= min && n <= max ? n
-        : throw ApiException.BadRequest(message);
 
     private static string? Substring(string? value, string name) =>
         value is null ? null

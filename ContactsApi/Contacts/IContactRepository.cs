@@ -22,4 +22,10 @@ public interface IContactRepository
     /// <summary>All contacts of these owners in one query, each owner's sorted by name then id.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
         IReadOnlyCollection<string> owners, CancellationToken ct = default);
+
+    /// <summary>
+    /// Contacts of every owner in id order, the first <paramref name="limit"/> after
+    /// <paramref name="afterId"/> (null: from the start). For the data export, never for a request.
+    /// </summary>
+    Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default);
 }

@@ -1,15 +1,22 @@
+using System.Text.Json.Serialization;
+using ContactsApi.Avatars;
+
 namespace ContactsApi.Health;
 
 public static class HealthEndpoints
 {
-    public sealed record HealthResponse(string Status);
+    /// <summary><c>avatars</c> appears only when avatar uploads can't work (libvips missing); the store decides the status.</summary>
+    public sealed record HealthResponse(string Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Avatars);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IStoreHealth store, CancellationToken ct) =>
-                await store.IsAvailableAsync(ct)
-                    ? Results.Ok(new HealthResponse("ok"))
-                    : Results.Json(new HealthResponse("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable))
+        app.MapGet("/health", async (IStoreHealth store, VipsLibrary vips, CancellationToken ct) =>
+            {
+                var avatars = vips.IsAvailable ? null : $"unavailable: {vips.Problem}";
+                return await store.IsAvailableAsync(ct)
+                    ? Results.Ok(new HealthResponse("ok", avatars))
+                    : Results.Json(new HealthResponse("unavailable", avatars), statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
             .WithName("Health")
             .WithTags("Health")
             .Produces<HealthResponse>()

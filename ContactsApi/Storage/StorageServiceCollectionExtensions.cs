@@ -21,6 +21,16 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IContactRepository, SqliteContactRepository>();
                 services.AddSingleton<ISessionRepository, SqliteSessionRepository>();
                 break;
+            case "mongo":
+#if MONGODB
+                services.AddMongoStorage();
+                break;
+#else
+                throw new InvalidOperationException(
+                    "Storage:Provider is Mongo, but this build has no MongoDB store. Build it with " +
+                    "`dotnet build -p:MongoDb=true` (or `dotnet run --property:MongoDb=true`, or the Dockerfile, which does), " +
+                    "from a package source that serves MongoDB.Driver 3.11.0.");
+#endif
             default:
                 throw new InvalidOperationException(
                     $"Storage:Provider '{provider}' is not known; use Sqlite (the default) or Mongo.");

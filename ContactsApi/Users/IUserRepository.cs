@@ -4,12 +4,12 @@ public enum UserWrite { Done, NotFound, EmailInUse }
 
 public interface IUserRepository
 {
-    /// <summary>Adds the user; <see cref="UserWrite.EmailInUse"/> when the email is taken.</summary>
+    /// <summary>Adds the user; <see cref="UserWrite.EmailInUse"/> when the email is taken in any case.</summary>
     Task<UserWrite> AddAsync(User user, CancellationToken ct = default);
 
     Task<User?> FindByIdAsync(string id, CancellationToken ct = default);
 
-    /// <summary>Finds by an email already trimmed and lower-cased.</summary>
+    /// <summary>Finds by email in any case (emails are stored trimmed and lower-cased).</summary>
     Task<User?> FindByEmailAsync(string email, CancellationToken ct = default);
 
     /// <summary>Replaces the stored user with this one (same id); the email must stay unique.</summary>

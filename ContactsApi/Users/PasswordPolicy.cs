@@ -10,6 +10,7 @@ public static partial class PasswordPolicy
     /// <summary>8–16 characters from Latin letters, digits and ASCII punctuation, with one of each kind and both cases.</summary>
     public static bool IsValid(string? password) => password is not null && Pattern().IsMatch(password);
 
-    [GeneratedRegex("""^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?=.*[!-/:-@\[-`{-~])[A-Za-z0-9!-/:-@\[-`{-~]{8,16}$""")]
+    // \z, not $: $ also matches before a final line feed, which would let "Passw0rd!\n" through.
+    [GeneratedRegex("""^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?=.*[!-/:-@\[-`{-~])[A-Za-z0-9!-/:-@\[-`{-~]{8,16}\z""")]
     private static partial Regex Pattern();
 }

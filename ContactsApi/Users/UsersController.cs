@@ -23,6 +23,7 @@ public sealed class UsersController(
     TokenService tokens,
     IOptions<AdminOptions> admin,
     IOptions<AccountLockoutOptions> lockout,
+    UnknownUserPassword unknownUser,
     TimeProvider time) : ControllerBase
 {
     /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
@@ -71,8 +72,7 @@ public sealed class UsersController(
             Response.SetRetryAfter(user.LockoutEnd.Value - now);
             return ErrorHandling.Problem(HttpContext, StatusCodes.Status429TooManyRequests, AccountLockoutOptions.Message);
         }
-        // An unknown email costs the same hash as a known one, so timing tells nobody which emails exist.
-        var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash(), request.Password!);
+        var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? unknownUser.Hash, request.Password!);
         if (user is not null && verdict == PasswordVerificationResult.Failed)
             await users.RecordFailedLoginAsync(user.Id, lockout.Value.MaxFailedAttempts, now + lockout.Value.Duration, ct);
         if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
@@ -121,9 +121,4 @@ public sealed class UsersController(
         await users.ReplaceAsync(user, HttpContext.RequestAborted);
         return user.ToSummary();
     }
-
-    private static string? _unknownUserHash;
-
-    // Hashed by the configured hasher, so it costs as many iterations as a real user's hash.
-    private string UnknownUserHash() => _unknownUserHash ??= hasher.HashPassword(null!, Guid.NewGuid().ToString());
 }

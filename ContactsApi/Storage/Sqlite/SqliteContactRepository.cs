@@ -69,6 +69,11 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
                 p => p.Key, p => (IReadOnlyList<Contact>)p.Value);
         }, ct);
 
+    public Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default) =>
+        store.ReadAsync(async c => (IReadOnlyList<Contact>)await ReadAllAsync(
+            c.Command($"SELECT {Columns} FROM contacts WHERE id > $after ORDER BY id LIMIT $limit")
+                .With("$after", afterId ?? "").With("$limit", limit), ct), ct);
+
     private static async Task<Contact?> FindAsync(SqliteConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
     {
         var command = c.Command($"SELECT {Columns} FROM contacts WHERE id = $id AND owner = $owner", tx)

@@ -1,3 +1,4 @@
+using ContactsApi.Common;
 using ContactsApi.Users;
 using Microsoft.Data.Sqlite;
 
@@ -29,7 +30,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         FindOneAsync("u.id = $value", id, ct);
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken ct = default) =>
-        FindOneAsync("u.email = $value", email, ct);
+        FindOneAsync("u.email = $value", EmailAddress.Normalize(email), ct);
 
     public Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -108,7 +109,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         }, ct);
 
     private static SqliteCommand Bind(SqliteCommand command, User user) => command
-        .With("$id", user.Id).With("$email", user.Email).With("$name", user.Name).With("$hash", user.PasswordHash)
+        .With("$id", user.Id).With("$email", EmailAddress.Normalize(user.Email)).With("$name", user.Name).With("$hash", user.PasswordHash)
         .With("$subscription", user.Subscription).With("$avatar", user.AvatarUrl)
         .With("$active", user.IsActive).With("$admin", user.IsAdmin)
         .With("$created", user.CreatedAt.ToUnixMs()).With("$updated", user.UpdatedAt.ToUnixMs());

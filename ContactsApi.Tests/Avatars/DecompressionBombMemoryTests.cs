@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using ContactsApi.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ContactsApi.Tests.Avatars;
+
+/// <summary>Runs alone, after the parallel tests, so no other test's memory shows up in the measurement.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasurement
+{
+    public const string Name = "Memory measurement";
+}
+
+[Collection(MemoryMeasurement.Name)]
+public sealed class DecompressionBombMemoryTests(ContactsApiFactory factory, ITestOutputHelper output) : IClassFixture<ContactsApiFactory>
+{
+    private const long Limit = 200L * 1024 * 1024;
+
+    [LibVipsFact]
+    public async Task Refusing_the_bomb_takes_less_than_200_MB_more_memory()
+    {
+        var client = await factory.LoggedInClientAsync();
+        var bomb = TestImages.DecompressionBombPng();
+        // Warm the endpoint with an ordinary upload, so the measurement is the bomb's alone.
+        await (await client.UploadAvatarAsync(TestImages.Solid(Rgb.Red, ".png"))).AssertAvatarUrlAsync();
+        var process = Process.GetCurrentProcess();
+        var peakWasReset = ResetPeak();
+        process.Refresh();
+        var before = peakWasReset ? process.WorkingSet64 : process.PeakWorkingSet64;
+
+        var response = await client.UploadAvatarAsync(bomb, "small.png");
+
+        process.Refresh();
+        var growth = process.PeakWorkingSet64 - before;
+        output.WriteLine($"Peak working set grew by {growth / 1024.0:0} KB while refusing a 30000×30000 PNG header ({bomb.Length} bytes); peak reset: {peakWasReset}");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "The image is too large: at most 50000000 pixels");
+        Assert.True(growth < Limit, $"peak grew by {growth / 1024 / 1024} MB");
+    }
+
+    // Linux lets a process reset its peak resident size (VmHWM) by writing 5 to clear_refs.
+    private static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

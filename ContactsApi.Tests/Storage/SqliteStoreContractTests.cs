@@ -1,0 +1,24 @@
+using Microsoft.Data.Sqlite;
+
+namespace ContactsApi.Tests.Storage;
+
+public sealed class SqliteStoreFixture : StoreFixture
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-store-").FullName;
+
+    protected override Dictionary<string, string?> Settings() => new()
+    {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:DataFolder"] = DataFolder,
+    };
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}
+
+public sealed class SqliteStoreContractTests(SqliteStoreFixture store)
+    : StoreContractTests(store), IClassFixture<SqliteStoreFixture>;

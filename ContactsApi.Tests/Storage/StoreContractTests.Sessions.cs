@@ -1,0 +1,63 @@
+using ContactsApi.Auth;
+using ContactsApi.Common;
+using ContactsApi.Users;
+
+namespace ContactsApi.Tests.Storage;
+
+public abstract partial class StoreContractTests
+{
+    [StoreFact]
+    public async Task A_session_is_live_until_it_expires()
+    {
+        var user = await AddUserAsync();
+        var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddHours(1));
+        await Sessions.AddAsync(session);
+
+        Assert.Equal(user, await Sessions.FindLiveUserAsync(session.Id, user.Id, T0.AddMinutes(59)));
+        Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0.AddHours(1)));
+        Assert.Null(await Sessions.FindLiveUserAsync(session.Id, ObjectIds.New(), T0));
+        Assert.Null(await Sessions.FindLiveUserAsync(ObjectIds.New(), user.Id, T0));
+    }
+
+    [StoreFact]
+    public async Task A_revoked_session_is_not_live_and_the_user_s_others_are()
+    {
+        var user = await AddUserAsync();
+        var revoked = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+        var kept = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+        await Sessions.AddAsync(revoked);
+        await Sessions.AddAsync(kept);
+
+        await Sessions.RevokeAsync(revoked.Id);
+
+        Assert.Null(await Sessions.FindLiveUserAsync(revoked.Id, user.Id, T0));
+        Assert.Equal(user, await Sessions.FindLiveUserAsync(kept.Id, user.Id, T0));
+    }
+
+    [StoreFact]
+    public async Task Revoking_all_ends_every_session_of_that_user_only()
+    {
+        var user = await AddUserAsync();
+        var other = await AddUserAsync();
+        var sessions = Enumerable.Range(0, 3).Select(_ => new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1))).ToList();
+        var otherSession = new Session(ObjectIds.New(), other.Id, T0, T0.AddDays(1));
+        foreach (var session in sessions.Append(otherSession)) await Sessions.AddAsync(session);
+
+        await Sessions.RevokeAllAsync(user.Id);
+
+        foreach (var session in sessions) Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0));
+        Assert.Equal(other, await Sessions.FindLiveUserAsync(otherSession.Id, other.Id, T0));
+    }
+
+    [StoreFact]
+    public async Task The_session_of_an_inactive_user_is_not_live()
+    {
+        var user = await AddUserAsync();
+        var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+        await Sessions.AddAsync(session);
+
+        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(user with { IsActive = false }));
+
+        Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0));
+    }
+}

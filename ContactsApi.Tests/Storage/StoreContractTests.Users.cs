@@ -1,0 +1,136 @@
+using ContactsApi.Auth;
+using ContactsApi.Common;
+using ContactsApi.Users;
+
+namespace ContactsApi.Tests.Storage;
+
+public abstract partial class StoreContractTests
+{
+    [StoreFact]
+    public async Task A_user_is_found_by_id_and_by_email_in_any_case()
+    {
+        var user = await AddUserAsync();
+
+        Assert.Equal(user, await Users.FindByIdAsync(user.Id));
+        Assert.Equal(user, await Users.FindByEmailAsync(user.Email.ToUpperInvariant()));
+        Assert.Null(await Users.FindByIdAsync(ObjectIds.New()));
+        Assert.Null(await Users.FindByEmailAsync("nobody-" + user.Email));
+    }
+
+    [StoreFact]
+    public async Task An_email_taken_in_another_case_is_refused_on_add()
+    {
+        var user = await AddUserAsync();
+
+        Assert.Equal(UserWrite.EmailInUse, await Users.AddAsync(NewUser(user.Email.ToUpperInvariant())));
+        Assert.Equal(UserWrite.EmailInUse, await Users.AddAsync(NewUser(user.Email)));
+    }
+
+    [StoreFact]
+    public async Task Replace_changes_the_user_and_refuses_an_email_taken_in_another_case()
+    {
+        var taken = await AddUserAsync();
+        var user = await AddUserAsync();
+        var changed = user with { Name = "Renamed", Subscription = "pro", IsAdmin = true, UpdatedAt = T0.AddDays(1) };
+
+        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(changed));
+        Assert.Equal(changed, await Users.FindByIdAsync(user.Id));
+        Assert.Equal(UserWrite.EmailInUse, await Users.ReplaceAsync(changed with { Email = taken.Email.ToUpperInvariant() }));
+        Assert.Equal(changed, await Users.FindByIdAsync(user.Id));
+        Assert.Equal(UserWrite.NotFound, await Users.ReplaceAsync(NewUser()));
+    }
+
+    [StoreFact]
+    public async Task Failed_logins_count_up_to_a_lockout_that_restarts_the_count_and_a_reset_clears_both()
+    {
+        var user = await AddUserAsync();
+        var until = T0.AddMinutes(5);
+
+        for (var i = 0; i < 4; i++) await Users.RecordFailedLoginAsync(user.Id, 5, until);
+        Assert.Equal((4, (DateTime?)null), Lockout(await Users.FindByIdAsync(user.Id)));
+        await Users.RecordFailedLoginAsync(user.Id, 5, until);
+        Assert.Equal((0, (DateTime?)until), Lockout(await Users.FindByIdAsync(user.Id)));
+
+        await Users.RecordFailedLoginAsync(user.Id, 5, until.AddMinutes(1));
+        Assert.Equal((1, (DateTime?)until), Lockout(await Users.FindByIdAsync(user.Id)));
+        await Users.ResetFailedLoginsAsync(user.Id);
+        Assert.Equal((0, (DateTime?)null), Lockout(await Users.FindByIdAsync(user.Id)));
+    }
+
+    [StoreFact]
+    public async Task Concurrent_failed_logins_all_count_and_a_replace_never_undoes_them()
+    {
+        var user = await AddUserAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Users.RecordFailedLoginAsync(user.Id, 100, T0)));
+        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(user with { Name = "Renamed" }));
+
+        var stored = await Users.FindByIdAsync(user.Id);
+        Assert.Equal("Renamed", stored!.Name);
+        Assert.Equal(12, stored.FailedLogins);
+    }
+
+    private static (int Count, DateTime? End) Lockout(User? user) => (user!.FailedLogins, user.LockoutEnd);
+
+    [StoreFact]
+    public async Task Users_list_by_creation_then_id_with_the_total()
+    {
+        // Far in the future, so these come after every other test's users; two share a time.
+        var late = T0.AddYears(50);
+        var mine = new[] { await AddUserAsync(createdAt: late.AddSeconds(2)), await AddUserAsync(createdAt: late),
+            await AddUserAsync(createdAt: late) };
+        var expected = mine.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id, StringComparer.Ordinal).Select(u => u.Id);
+
+        var all = new List<User>();
+        long total = 0;
+        for (var skip = 0; ; skip += 2)
+        {
+            var (page, count) = await Users.ListAsync(skip, 2);
+            all.AddRange(page);
+            total = count;
+            if (page.Count < 2) break;
+        }
+
+        Assert.Equal(total, all.Count);
+        Assert.Equal(expected, all.Where(u => mine.Any(m => m.Id == u.Id)).Select(u => u.Id));
+        Assert.Equal(mine.Select(u => u.Id).Order(), all.TakeLast(3).Select(u => u.Id).Order());
+    }
+
+    [StoreFact]
+    public async Task Deleting_a_user_removes_their_sessions_and_contacts_and_nobody_else_s()
+    {
+        var user = await AddUserAsync();
+        var other = await AddUserAsync();
+        var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+        var otherSession = new Session(ObjectIds.New(), other.Id, T0, T0.AddDays(1));
+        await Sessions.AddAsync(session);
+        await Sessions.AddAsync(otherSession);
+        var contact = await AddContactAsync(NewContact(user.Id));
+        var otherContact = await AddContactAsync(NewContact(other.Id));
+
+        Assert.True(await Users.DeleteAsync(user.Id));
+
+        Assert.Null(await Users.FindByIdAsync(user.Id));
+        Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0));
+        Assert.Null(await Contacts.FindAsync(user.Id, contact.Id));
+        Assert.Empty((await Contacts.ListByOwnersAsync([user.Id]))[user.Id]);
+        Assert.False(await Users.DeleteAsync(user.Id));
+        Assert.Equal(other, await Sessions.FindLiveUserAsync(otherSession.Id, other.Id, T0));
+        Assert.Equal(Json(otherContact), Json(await Contacts.FindAsync(other.Id, otherContact.Id)));
+        // The email is free again.
+        Assert.Equal(UserWrite.Done, await Users.AddAsync(NewUser(user.Email)));
+    }
+
+    [StoreFact]
+    public async Task Ids_that_are_not_object_ids_are_simply_not_found()
+    {
+        var user = await AddUserAsync();
+
+        Assert.Null(await Users.FindByIdAsync("not-an-id"));
+        Assert.False(await Users.DeleteAsync("not-an-id"));
+        Assert.Null(await Contacts.FindAsync(user.Id, "not-an-id"));
+        Assert.Null(await Contacts.UpdateAsync(user.Id, "not-an-id", c => c));
+        Assert.False(await Contacts.DeleteAsync(user.Id, "not-an-id"));
+        Assert.Null(await Sessions.FindLiveUserAsync("not-an-id", user.Id, T0));
+    }
+}

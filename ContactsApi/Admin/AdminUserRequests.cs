@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using ContactsApi.Common;
+using ContactsApi.Users;
+using FluentValidation;
+
+namespace ContactsApi.Admin;
+
+/// <summary>A user an admin creates: the rules and messages of registration, with the name required.</summary>
+public sealed record CreateUserRequest(string? Name, string? Email, string? Password);
+
+/// <summary>Any non-empty subset of a user's fields. A new password or <c>is_active: false</c> ends all their sessions.</summary>
+public sealed record UpdateUserRequest(
+    string? Name,
+    string? Email,
+    string? Password,
+    string? Subscription,
+    [property: JsonPropertyName("is_active")] bool? IsActive,
+    [property: JsonPropertyName("is_admin")] bool? IsAdmin)
+{
+    [JsonIgnore]
+    public bool IsEmpty => Name is null && Email is null && Password is null && Subscription is null && IsActive is null && IsAdmin is null;
+
+    /// <summary>True when the change must end the user's sessions: their old password or their access is gone.</summary>
+    [JsonIgnore]
+    public bool EndsSessions => Password is not null || IsActive == false;
+
+    /// <summary>The user with the given fields changed; the password is hashed by the caller.</summary>
+    public User ApplyTo(User current, DateTime now) => current with
+    {
+        Name = Name?.Trim() ?? current.Name,
+        Email = Email is null ? current.Email : EmailAddress.Normalize(Email),
+        Subscription = Subscription ?? current.Subscription,
+        IsActive = IsActive ?? current.IsActive,
+        IsAdmin = IsAdmin ?? current.IsAdmin,
+        UpdatedAt = now,
+    };
+}
+
+public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
+{
+    public CreateUserRequestValidator()
+    {
+        RuleFor(r => r.Name).Required("name").TrimmedLength("name", 1, 100);
+        RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
+        RuleFor(r => r.Password).Required("password").Must(PasswordPolicy.IsValid).WithMessage(PasswordPolicy.Message);
+    }
+}
+
+public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserRequest>
+{
+    public UpdateUserRequestValidator()
+    {
+        RuleFor(r => r).Must(r => !r.IsEmpty).WithMessage("missing fields");
+        RuleFor(r => r.Name).TrimmedLength("name", 1, 100);
+        RuleFor(r => r.Email).Must(e => e is null || EmailAddress.IsValid(e)).WithMessage("\"email\" must be a valid email");
+        RuleFor(r => r.Password).Must(p => p is null || PasswordPolicy.IsValid(p)).WithMessage(PasswordPolicy.Message);
+        RuleFor(r => r.Subscription).Must(s => s is null || Subscriptions.All.Contains(s))
+            .WithMessage($"\"subscription\" must be one of [{string.Join(", ", Subscriptions.All)}]");
+    }
+}

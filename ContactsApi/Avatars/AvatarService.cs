@@ -1,0 +1,68 @@
+using ContactsApi.Common;
+using ContactsApi.Users;
+using Microsoft.Extensions.Options;
+
+namespace ContactsApi.Avatars;
+
+/// <summary>Replaces a user's avatar with a resized upload: checks, resize, file, user, old file.</summary>
+public sealed class AvatarService(
+    VipsLibrary vips,
+    AvatarResizer resizer,
+    AvatarFiles files,
+    IUserRepository users,
+    IOptions<AvatarOptions> options,
+    TimeProvider time)
+{
+    public const string Required = "\"avatar\" is required";
+
+    // A resize keeps a core busy (libvips runs it on one thread), so at most one per core; more wait.
+    private readonly SemaphoreSlim _resizes = new(Environment.ProcessorCount);
+
+    /// <summary>Stores the upload as the user's avatar and returns its URL.</summary>
+    public async Task<string> ReplaceAsync(string userId, IFormFile? upload, CancellationToken ct)
+    {
+        if (!vips.IsAvailable)
+            throw new ApiException(StatusCodes.Status503ServiceUnavailable, $"Avatar uploads are unavailable: {vips.Problem}");
+        if (upload is null) throw ApiException.BadRequest(Required);
+        if (upload.Length == 0) throw ApiException.BadRequest(AvatarResizer.NotAnImage);
+        if (upload.Length > options.Value.MaxBytes)
+            throw new ApiException(StatusCodes.Status413PayloadTooLarge, $"The file is too large: at most {Describe(options.Value.MaxBytes)}");
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)upload.Length, pinned: true);
+        await using (var stream = upload.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+
+        var png = await ResizeAsync(bytes, ct);
+        var url = await files.SaveAsync(userId, png, ct);
+        try
+        {
+            // Read afresh: the request's copy of the user may be older than a change made meanwhile.
+            var user = await users.FindByIdAsync(userId, ct);
+            if (user is null || await users.ReplaceAsync(user with { AvatarUrl = url, UpdatedAt = time.UtcNow() }, ct) != UserWrite.Done)
+                throw new ApiException(StatusCodes.Status401Unauthorized, "Not authorized");
+            files.DeleteUploaded(user.AvatarUrl);
+            return url;
+        }
+        catch
+        {
+            files.DeleteUploaded(url);
+            throw;
+        }
+    }
+
+    // Off the request thread and behind the gate, so uploads can't take every core or thread-pool thread.
+    private async Task<byte[]> ResizeAsync(byte[] upload, CancellationToken ct)
+    {
+        await _resizes.WaitAsync(ct);
+        try
+        {
+            return await Task.Run(() => resizer.ToPng(upload), CancellationToken.None);
+        }
+        finally
+        {
+            _resizes.Release();
+        }
+    }
+
+    private static string Describe(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024.0:0.#} KB";
+}

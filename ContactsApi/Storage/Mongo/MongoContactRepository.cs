@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using ContactsApi.Common;
+using ContactsApi.Contacts;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace ContactsApi.Storage.Mongo;
+
+public sealed class MongoContactRepository(MongoStore store) : IContactRepository
+{
+    /// <summary>How many times an update re-reads after losing a race before it gives up.</summary>
+    private const int UpdateAttempts = 100;
+
+    /// <summary>The stored field each sort key orders by (see the indexes in <see cref="MongoStore"/>).</summary>
+    internal static readonly string[] SortFields = Enum.GetValues<ContactSort>().Select(SortField).ToArray();
+
+    private static readonly FilterDefinitionBuilder<ContactDocument> Filter = Builders<ContactDocument>.Filter;
+
+    public async Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default)
+    {
+        var filter = OwnedBy(owner);
+        if (query.Name is not null) filter &= Filter.Regex(c => c.NameLower, Literal(query.Name));
+        if (query.Email is not null) filter &= Filter.Regex(c => c.EmailLower, Literal(query.Email));
+        if (query.PhoneDigits is not null) filter &= Filter.Regex("phoneDigits", Literal(query.PhoneDigits));
+        if (query.Favorite is not null) filter &= Filter.Eq(c => c.Favorite, query.Favorite.Value);
+
+        var total = await store.Contacts.CountDocumentsAsync(filter, cancellationToken: ct);
+        var field = SortField(query.Sort);
+        var sort = query.Descending
+            ? Builders<ContactDocument>.Sort.Descending(field).Descending(c => c.Id)
+            : Builders<ContactDocument>.Sort.Ascending(field).Ascending(c => c.Id);
+        var page = await store.Contacts.Find(filter).Sort(sort).Skip(query.Skip).Limit(query.Limit).ToListAsync(ct);
+        return (page.Select(c => c.ToContact()).ToList(), total);
+    }
+
+    public async Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
+        ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
+            ? (await store.Contacts.Find(OwnedBy(owner) & Filter.Eq(c => c.Id, id)).FirstOrDefaultAsync(ct))?.ToContact()
+            : null;
+
+    public Task AddAsync(Contact contact, CancellationToken ct = default) =>
+        store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+
+    public async Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
+        var mine = OwnedBy(owner) & Filter.Eq(c => c.Id, id);
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
+            if (current is null) return null;
+            var read = current.ToContact();
+            var updated = change(read) with { Id = read.Id, Owner = read.Owner, CreatedAt = read.CreatedAt };
+            // Optimistic concurrency: the write lands only if nobody wrote since the read; otherwise
+            // read again and re-apply the change to what the other writer left.
+            var result = await store.Contacts.ReplaceOneAsync(mine & Filter.Eq(c => c.Version, current.Version),
+                ContactDocument.From(updated, current.Version + 1), cancellationToken: ct);
+            if (result.MatchedCount == 1) return updated;
+        }
+        throw new StoreUnavailableException($"Contact {id} changed under {UpdateAttempts} updates in a row");
+    }
+
+    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
+        ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
+        && (await store.Contacts.DeleteOneAsync(OwnedBy(owner) & Filter.Eq(c => c.Id, id), ct)).DeletedCount == 1;
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
+        IReadOnlyCollection<string> owners, CancellationToken ct = default)
+    {
+        var byOwner = owners.ToDictionary(o => o, _ => new List<Contact>());
+        var valid = owners.Where(ObjectIds.IsValid).ToList();
+        if (valid.Count > 0)
+        {
+            var found = await store.Contacts.Find(Filter.In(c => c.Owner, valid))
+                .Sort(Builders<ContactDocument>.Sort.Ascending(c => c.Owner).Ascending(c => c.NameLower).Ascending(c => c.Id))
+                .ToListAsync(ct);
+            foreach (var contact in found) byOwner[contact.Owner].Add(contact.ToContact());
+        }
+        return byOwner.ToDictionary(p => p.Key, p => (IReadOnlyList<Contact>)p.Value);
+    }
+
+    public async Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default)
+    {
+        var filter = afterId is null ? Filter.Empty : Filter.Gt(c => c.Id, afterId);
+        var page = await store.Contacts.Find(filter).Sort(Builders<ContactDocument>.Sort.Ascending(c => c.Id)).Limit(limit).ToListAsync(ct);
+        return page.Select(c => c.ToContact()).ToList();
+    }
+
+    private static string SortField(ContactSort sort) => sort switch
+    {
+        ContactSort.Name => "nameLower",
+        ContactSort.Email => "emailLower",
+        ContactSort.Phone => "phone",
+        ContactSort.Favorite => "favorite",
+        ContactSort.CreatedAt => "createdAt",
+        ContactSort.UpdatedAt => "updatedAt",
+        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+    };
+
+    private static FilterDefinition<ContactDocument> OwnedBy(string owner) => Filter.Eq(c => c.Owner, owner);
+
+    /// <summary>
+    /// A pattern that matches <paramref name="text"/> literally: a filter of <c>.*</c> or <c>(a+)+$</c>
+    /// is plain text, so it can't widen the match or make the server backtrack. NUL can't travel in
+    /// a BSON pattern, so it goes as the escape the server understands.
+    /// </summary>
+    private static BsonRegularExpression Literal(string text) =>
+        new(Regex.Escape(text).Replace("\0", @"\x00"));
+}

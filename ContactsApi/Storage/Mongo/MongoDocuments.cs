@@ -1,0 +1,103 @@
+using ContactsApi.Auth;
+using ContactsApi.Common;
+using ContactsApi.Contacts;
+using ContactsApi.Users;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace ContactsApi.Storage.Mongo;
+
+// The stored shapes, kept apart from the domain records so that fields that exist only for queries
+// (lower-cased copies, phone digits, the version counter) never leak into the rest of the service.
+// Ids are ObjectIds in the database and 24-character strings everywhere else.
+
+internal sealed class UserDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("email")] public string Email { get; set; } = "";
+    [BsonElement("name")] public string Name { get; set; } = "";
+    [BsonElement("passwordHash")] public string PasswordHash { get; set; } = "";
+    [BsonElement("subscription")] public string Subscription { get; set; } = "";
+    [BsonElement("avatarUrl")] public string AvatarUrl { get; set; } = "";
+    [BsonElement("isActive")] public bool IsActive { get; set; }
+    [BsonElement("isAdmin")] public bool IsAdmin { get; set; }
+    [BsonElement("createdAt")] public DateTime CreatedAt { get; set; }
+    [BsonElement("updatedAt")] public DateTime UpdatedAt { get; set; }
+    [BsonElement("failedLogins")] public int FailedLogins { get; set; }
+    [BsonElement("lockoutEnd")] public DateTime? LockoutEnd { get; set; }
+
+    public static UserDocument From(User user) => new()
+    {
+        Id = user.Id, Email = EmailAddress.Normalize(user.Email), Name = user.Name, PasswordHash = user.PasswordHash,
+        Subscription = user.Subscription, AvatarUrl = user.AvatarUrl, IsActive = user.IsActive, IsAdmin = user.IsAdmin,
+        CreatedAt = user.CreatedAt, UpdatedAt = user.UpdatedAt, FailedLogins = user.FailedLogins, LockoutEnd = user.LockoutEnd,
+    };
+
+    public User ToUser() => new()
+    {
+        Id = Id, Email = Email, Name = Name, PasswordHash = PasswordHash, Subscription = Subscription,
+        AvatarUrl = AvatarUrl, IsActive = IsActive, IsAdmin = IsAdmin, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        FailedLogins = FailedLogins, LockoutEnd = LockoutEnd,
+    };
+}
+
+internal sealed class ContactDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("owner"), BsonRepresentation(BsonType.ObjectId)] public string Owner { get; set; } = "";
+    [BsonElement("name")] public string Name { get; set; } = "";
+    [BsonElement("email")] public string Email { get; set; } = "";
+    [BsonElement("phones")] public List<PhoneDocument> Phones { get; set; } = [];
+    [BsonElement("favorite")] public bool Favorite { get; set; }
+    [BsonElement("createdAt")] public DateTime CreatedAt { get; set; }
+    [BsonElement("updatedAt")] public DateTime UpdatedAt { get; set; }
+
+    // Derived on every write. Sorting by name or email is case-insensitive, as in the SQLite store;
+    // "phone" (the first number) is the phone sort key; phoneDigits holds one entry a number, so a
+    // search never matches across two numbers.
+    [BsonElement("nameLower")] public string NameLower { get; set; } = "";
+    [BsonElement("emailLower")] public string EmailLower { get; set; } = "";
+    [BsonElement("phone")] public string Phone { get; set; } = "";
+    [BsonElement("phoneDigits")] public List<string> PhoneDigits { get; set; } = [];
+
+    /// <summary>Raised by every update; an update only writes over the version it read.</summary>
+    [BsonElement("version")] public long Version { get; set; }
+
+    public static ContactDocument From(Contact contact, long version) => new()
+    {
+        Id = contact.Id, Owner = contact.Owner, Name = contact.Name, Email = contact.Email,
+        Phones = contact.Phones.Select(p => new PhoneDocument { Id = p.Id, Number = p.Number, Label = p.Label }).ToList(),
+        Favorite = contact.Favorite, CreatedAt = contact.CreatedAt, UpdatedAt = contact.UpdatedAt,
+        NameLower = contact.Name.ToLowerInvariant(), EmailLower = contact.Email.ToLowerInvariant(), Phone = contact.Phone,
+        PhoneDigits = contact.Phones.Select(p => Contacts.Phone.Digits(p.Number)).ToList(),
+        Version = version,
+    };
+
+    public Contact ToContact() => new()
+    {
+        Id = Id, Owner = Owner, Name = Name, Email = Email,
+        Phones = Phones.Select(p => new Phone(p.Id, p.Number, p.Label)).ToArray(),
+        Favorite = Favorite, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+    };
+}
+
+internal sealed class PhoneDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("number")] public string Number { get; set; } = "";
+    [BsonElement("label")] public string Label { get; set; } = "";
+}
+
+internal sealed class SessionDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("userId"), BsonRepresentation(BsonType.ObjectId)] public string UserId { get; set; } = "";
+    [BsonElement("createdAt")] public DateTime CreatedAt { get; set; }
+    /// <summary>The TTL index removes a session soon after this; reads still compare it, since removal lags.</summary>
+    [BsonElement("expiresAt")] public DateTime ExpiresAt { get; set; }
+
+    public static SessionDocument From(Session session) => new()
+    {
+        Id = session.Id, UserId = session.UserId, CreatedAt = session.CreatedAt, ExpiresAt = session.ExpiresAt,
+    };
+}

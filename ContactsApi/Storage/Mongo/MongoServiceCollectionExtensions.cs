@@ -1,0 +1,21 @@
+using ContactsApi.Auth;
+using ContactsApi.Contacts;
+using ContactsApi.Health;
+using ContactsApi.Storage.Mongo;
+using ContactsApi.Users;
+
+// In the Storage namespace, so that AddStorage's one MONGODB line needs no conditional using.
+namespace ContactsApi.Storage;
+
+public static class MongoServiceCollectionExtensions
+{
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<MongoStore>();
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<MongoStore>());
+        services.AddSingleton<IUserRepository, MongoUserRepository>();
+        services.AddSingleton<IContactRepository, MongoContactRepository>();
+        services.AddSingleton<ISessionRepository, MongoSessionRepository>();
+        return services;
+    }
+}
