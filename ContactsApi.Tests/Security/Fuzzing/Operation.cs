@@ -5,6 +5,9 @@ namespace ContactsApi.Tests.Security.Fuzzing;
 /// <summary>One operation of the OpenAPI document.</summary>
 public sealed record Operation(string Method, string Path, JsonObject Node)
 {
+    /// <summary>The path before its first parameter: <c>/users</c> for <c>/users/{id}</c>.</summary>
+    public string Collection => Path.Split("/{")[0];
+
     public bool IsProtected => Node["security"] is JsonArray { Count: > 0 };
 
     public IEnumerable<JsonObject> Parameters(string location) =>

@@ -11,6 +11,8 @@ public sealed class FuzzState
     public required string Password { get; init; }
     /// <summary>The user's contacts and each one's phone ids, kept up to date from the responses.</summary>
     public Dictionary<string, List<string>> Contacts { get; } = [];
+    /// <summary>Ids of other records seen in responses, by collection (<c>/users</c>), never the fuzzing user's own.</summary>
+    public Dictionary<string, List<string>> Records { get; } = [];
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
         foreach (var parameter in operation.Parameters("path"))
         {
             var name = parameter["name"]!.GetValue<string>();
-            var value = PathValue(name, ref contactId, notes);
+            var value = PathValue(operation, name, ref contactId, notes);
             path = path.Replace("{" + name + "}", Uri.EscapeDataString(value));
         }
         var query = new List<string>();
@@ -64,10 +66,12 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
         return request;
     }
 
-    private string PathValue(string name, ref string? contactId, List<string> notes)
+    private string PathValue(Operation operation, string name, ref string? contactId, List<string> notes)
     {
         var roll = random.Next(10);
         var contacts = state.Contacts.Keys.ToArray();
+        if (roll < 7 && state.Records.TryGetValue(operation.Collection, out var records) && records.Count > 0)
+            return Pick(records);
         if (roll < 7 && contacts.Length > 0)
         {
             if (name.Equals("phoneId", StringComparison.OrdinalIgnoreCase) && contactId is not null &&
