@@ -71,6 +71,27 @@ public sealed class ContactFilterTests(ContactsApiFactory factory) : IClassFixtu
         Assert.Equal([b.Lewise], page.Ids());
     }
 
+    [Fact]
+    public async Task Search_and_sort_follow_every_write()
+    {
+        var b = await SeedAsync(factory);
+
+        await (await b.Client.PostJsonAsync($"/api/contacts/{b.Bob}/phones", """{"number":"+1 (777) 123-4567","label":"work"}"""))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        await AssertFound(b.Client, "?phone=17771234567", b.Bob);
+        await (await b.Client.PutJsonAsync($"/api/contacts/{b.Bob}", """{"name":"Zed","email":"zed@example.com","phone":"999 000"}"""))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        await AssertFound(b.Client, "?name=bob");
+        await AssertFound(b.Client, "?phone=0501234567");
+        await AssertFound(b.Client, "?name=zed&email=ZED@&phone=999000", b.Bob);
+        Assert.Equal(b.Bob, (await b.Client.ListAsync("?sort=name&order=desc")).Ids()[0]);
+        Assert.Equal(b.Bob, (await b.Client.ListAsync("?sort=phone&order=desc")).Ids()[0]);
+        await (await b.Client.PatchJsonAsync($"/api/contacts/{b.Bob}/favorite", """{"favorite":true}""")).AssertJsonAsync(HttpStatusCode.OK);
+        await AssertFound(b.Client, "?favorite=true", b.Lewise, b.Other, b.Bob);
+        await (await b.Client.DeleteAsync($"/api/contacts/{b.Lewise}")).AssertJsonAsync(HttpStatusCode.OK);
+        await AssertFound(b.Client, "?phone=0992125453", b.Chaimson);
+    }
+
     public static TheoryData<string, string> BadQueries => new()
     {
         { "?limit=0", "\"limit\" must be an integer from 1 to 100" },
@@ -90,6 +111,16 @@ public sealed class ContactFilterTests(ContactsApiFactory factory) : IClassFixtu
         { "?owner=63a4f6ada59c271a98adff3e", "\"owner\" is not allowed" },
         { "?foo=1", "\"foo\" is not allowed" },
         { "?limit=10&limit=20", "\"limit\" must be given once" },
+        { "?limit=", "\"limit\" must be an integer from 1 to 100" },
+        { "?page=", "\"page\" must be an integer of at least 1" },
+        { "?sort=", "\"sort\" must be one of [name, email, phone, favorite, createdAt, updatedAt]" },
+        { "?order=", "\"order\" must be one of [asc, desc]" },
+        { "?favorite=", "\"favorite\" must be one of [true, false]" },
+        { "?phone=", "\"phone\" must hold 1 to 32 characters with at least one digit" },
+        { "?Limit=0", "\"limit\" must be an integer from 1 to 100" },
+        { "?sort=Name", "\"sort\" must be one of [name, email, phone, favorite, createdAt, updatedAt]" },
+        { "?order=DESC", "\"order\" must be one of [asc, desc]" },
+        { $"?name={new string('a', 101)}", "\"name\" must be at most 100 characters long" },
     };
 
     [Theory]

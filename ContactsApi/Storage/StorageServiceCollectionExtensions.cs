@@ -16,6 +16,7 @@ public static class StorageServiceCollectionExtensions
         {
             case "sqlite":
                 services.AddSingleton<SqliteStore>();
+                services.AddHostedService<SqliteStoreStartup>();
                 services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
                 services.AddSingleton<IUserRepository, SqliteUserRepository>();
                 services.AddSingleton<IContactRepository, SqliteContactRepository>();
