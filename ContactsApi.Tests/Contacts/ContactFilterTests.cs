@@ -33,6 +33,8 @@ public sealed class ContactFilterTests(ContactsApiFactory factory) : IClassFixtu
         await AssertFound(b.Client, "?favorite=true", b.Lewise, b.Other);
         await AssertFound(b.Client, "?favorite=false", b.Chaimson, b.Bob);
         await AssertFound(b.Client, "?name=nobody");
+        await AssertFound(b.Client, "?name=%00");
+        await AssertFound(b.Client, "?name=&email=", b.Chaimson, b.Bob, b.Lewise, b.Other);
     }
 
     [Theory]

@@ -28,10 +28,13 @@ public sealed class GetAndDeleteContactTests(ContactsApiFactory factory) : IClas
     [InlineData("63aac14a3ca32c25b447006")]
     [InlineData("63AAC14A3CA32C25B4470065")]
     [InlineData("63aac14a3ca32c25b447006z")]
+    [InlineData(" ")]
+    [InlineData("63aac14a3ca32c25b4470065 ")]
     public async Task A_malformed_id_is_the_specs_404(string id)
     {
         var client = await factory.LoggedInClientAsync();
         var message = $"\"_id\" with value \"{id}\" fails to match the valid mongo id pattern";
+        id = Uri.EscapeDataString(id);
 
         await (await client.GetAsync($"/api/contacts/{id}")).AssertErrorAsync(HttpStatusCode.NotFound, message);
         await (await client.PutJsonAsync($"/api/contacts/{id}", """{"name":"N"}""")).AssertErrorAsync(HttpStatusCode.NotFound, message);

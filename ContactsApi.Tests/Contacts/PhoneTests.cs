@@ -61,6 +61,23 @@ public sealed class PhoneTests(ContactsApiFactory factory) : IClassFixture<Conta
     }
 
     [Fact]
+    public async Task Phones_added_at_once_are_all_kept_and_the_limit_holds()
+    {
+        var client = await factory.LoggedInClientAsync();
+        var id = (await client.CreateContactAsync()).Id();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 25).Select(i =>
+            client.PostJsonAsync($"/api/contacts/{id}/phones", $$"""{"number":"555-{{i:D4}}","label":"other"}""")));
+
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "A contact can have at most 20 phones");
+        var phones = (await client.GetContactAsync(id)).Phones();
+        Assert.Equal(20, phones.Count);
+        Assert.Equal(20, phones.Select(p => p!.Id()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Editing_a_phone_changes_its_number_or_label_only()
     {
         var client = await factory.LoggedInClientAsync();

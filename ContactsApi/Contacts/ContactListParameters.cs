@@ -20,18 +20,14 @@ public sealed record ContactListParameters(
             if (!Allowed.Contains(key, StringComparer.OrdinalIgnoreCase)) throw ApiException.BadRequest($"\"{key}\" is not allowed");
             if (values.Count > 1) throw ApiException.BadRequest($"\"{key}\" must be given once");
         }
-        // The binder makes an empty value null, as if absent; "?limit=" is refused, not ignored.
-        string? Given(string? bound, string name) => bound ?? (raw.ContainsKey(name) ? "" : null);
-        var (page, limit, sort, order, phone, favorite) =
-            (Given(Page, "page"), Given(Limit, "limit"), Given(Sort, "sort"), Given(Order, "order"), Given(Phone, "phone"), Given(Favorite, "favorite"));
         return new ContactQuery
         {
-            Page = Integer(page, "page", 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
-            Limit = Integer(limit, "limit", 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
-            Sort = sort is null ? ContactSort.Name
-                : SortKeys.Contains(sort) ? Enum.Parse<ContactSort>(sort, ignoreCase: true)
+            Page = Integer(Page, "page", 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
+            Limit = Integer(Limit, "limit", 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
+            Sort = Sort is null ? ContactSort.Name
+                : SortKeys.Contains(Sort) ? Enum.Parse<ContactSort>(Sort, ignoreCase: true)
                 : throw ApiException.BadRequest($"\"sort\" must be one of [{string.Join(", ", SortKeys)}]"),
-            Descending = order switch
+            Descending = Order switch
             {
                 null or "asc" => false,
                 "desc" => true,
@@ -39,10 +35,10 @@ public sealed record ContactListParameters(
             },
             Name = Substring(Name, "name"),
             Email = Substring(Email, "email"),
-            PhoneDigits = phone is null ? null
-                : Contacts.Phone.Digits(phone) is { Length: > 0 } digits && phone.Length <= 32 ? digits
+            PhoneDigits = Phone is null ? null
+                : Contacts.Phone.Digits(Phone) is { Length: > 0 } digits && Phone.Length <= 32 ? digits
                 : throw ApiException.BadRequest("\"phone\" must hold 1 to 32 characters with at least one digit"),
-            Favorite = favorite switch
+            Favorite = Favorite switch
             {
                 null => null,
                 "true" => true,
