@@ -111,8 +111,8 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
 
         foreach (var query in new[] { plain, filtered })
         {
-            var page = Plan(SqliteContactRepository.PageCommand(connection, owner, query));
-            var count = Plan(SqliteContactRepository.CountCommand(connection, owner, query));
+            var page = Plan(SqliteContactRepository.PageCommand(connection, null, owner, query));
+            var count = Plan(SqliteContactRepository.CountCommand(connection, null, owner, query));
             output.WriteLine($"sort={sort ?? "(default)"} order={order ?? "(default)"} filters={query != plain}\n  page:  {string.Join(" | ", page)}\n  count: {string.Join(" | ", count)}");
 
             // One step each: a search of this owner's rows in the index (a favorite filter may narrow it

@@ -13,22 +13,24 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
-            var total = (long)(await CountCommand(c, owner, query).ExecuteScalarAsync(ct))!;
-            return ((IReadOnlyList<Contact>)await ReadAllAsync(PageCommand(c, owner, query), ct), total);
+            // One read transaction, so the count and the page see the same snapshot while writes land.
+            await using var tx = c.BeginTransaction(deferred: true);
+            var total = (long)(await CountCommand(c, tx, owner, query).ExecuteScalarAsync(ct))!;
+            return ((IReadOnlyList<Contact>)await ReadAllAsync(PageCommand(c, tx, owner, query), ct), total);
         }, ct);
 
     /// <summary>The count of a list query's matches. Internal so the store tests explain the very SQL this issues.</summary>
-    internal static SqliteCommand CountCommand(SqliteConnection c, string owner, ContactQuery query) =>
-        Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}"), owner, query);
+    internal static SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
+        Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query);
 
     /// <summary>One page of a list query. Internal so the store tests explain the very SQL this issues.</summary>
-    internal static SqliteCommand PageCommand(SqliteConnection c, string owner, ContactQuery query)
+    internal static SqliteCommand PageCommand(SqliteConnection c, SqliteTransaction? tx, string owner, ContactQuery query)
     {
         var direction = query.Descending ? "DESC" : "ASC";
         return Filter(c.Command($"""
             SELECT {Columns} FROM contacts INDEXED BY {IndexOf(query.Sort)} WHERE {Where(query)}
             ORDER BY {ColumnOf(query.Sort)} {direction}, id {direction} LIMIT $limit OFFSET $skip
-            """), owner, query).With("$limit", query.Limit).With("$skip", query.Skip);
+            """, tx), owner, query).With("$limit", query.Limit).With("$skip", query.Skip);
     }
 
     private static string Where(ContactQuery query)
