@@ -47,9 +47,9 @@ public sealed class ContactPagingTests(ContactsApiFactory factory) : IClassFixtu
         var body = await response.AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(["page", "per_page", "total", "data"], body.AsObject().Select(p => p.Key));
-        Assert.Equal(JsonValueKind(1), body["page"]!.ToJsonString());
-        Assert.Equal(JsonValueKind(20), body["per_page"]!.ToJsonString());
-        Assert.Equal(JsonValueKind(Count), body["total"]!.ToJsonString());
+        Assert.Equal(JsonNumber(1), body["page"]!.ToJsonString());
+        Assert.Equal(JsonNumber(20), body["per_page"]!.ToJsonString());
+        Assert.Equal(JsonNumber(Count), body["total"]!.ToJsonString());
         Assert.Equal(byName.Take(20), body.Ids());
         var first = body["data"]![0]!;
         Assert.Equal(email, first["owner"]!.Str("email"));
@@ -89,5 +89,5 @@ public sealed class ContactPagingTests(ContactsApiFactory factory) : IClassFixtu
         return byKey != 0 ? byKey : string.CompareOrdinal(a.Id(), b.Id());
     });
 
-    private static string JsonValueKind(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string JsonNumber(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
