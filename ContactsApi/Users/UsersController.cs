@@ -1,6 +1,5 @@
 using ContactsApi.Admin;
 using ContactsApi.Auth;
-using ContactsApi.Avatars;
 using ContactsApi.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
