@@ -54,17 +54,7 @@ public static class TestImages
         Assert.NotEqual(IntPtr.Zero, image);
         try
         {
-            Assert.Equal(0, LibVips.ImageWriteToBuffer(image, suffix, out var buffer, out var length, IntPtr.Zero));
-            try
-            {
-                var bytes = new byte[checked((int)length)];
-                Marshal.Copy(buffer, bytes, 0, bytes.Length);
-                return bytes;
-            }
-            finally
-            {
-                LibVips.Free(buffer);
-            }
+            return LibVips.WriteToArray(image, suffix) ?? throw new InvalidOperationException(LibVips.TakeError());
         }
         finally
         {

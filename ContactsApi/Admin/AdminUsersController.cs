@@ -71,21 +71,8 @@ public sealed class AdminUsersController(
     public async Task<IActionResult> Create(CreateUserRequest request, [FromServices] IValidator<CreateUserRequest> validator)
     {
         validator.ValidOrThrow(request);
-        var now = time.UtcNow();
-        var email = EmailAddress.Normalize(request.Email!);
-        var user = new User
-        {
-            Id = ObjectIds.New(),
-            Email = email,
-            Name = request.Name!.Trim(),
-            PasswordHash = "",
-            AvatarUrl = DefaultAvatar.Url,
-            IsAdmin = admin.Value.IsAdminEmail(email),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        user = user with { PasswordHash = hasher.HashPassword(user, request.Password!) };
-        if (await users.AddAsync(user, Aborted) == UserWrite.EmailInUse) throw ApiException.Conflict("Email in use");
+        var user = NewUser.Create(request.Email!, request.Name, request.Password!, admin.Value, hasher, time.UtcNow());
+        await users.AddOrConflictAsync(user, Aborted);
         return Created($"/users/{user.Id}", new AdminUserEnvelope(true, user.ToAdminResponse()));
     }
 

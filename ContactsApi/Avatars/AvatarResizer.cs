@@ -38,18 +38,7 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
             throw Refused(LibVips.TakeError());
         try
         {
-            if (LibVips.ImageWriteToBuffer(thumbnail, ".png[strip]", out var png, out var length, IntPtr.Zero) != 0)
-                throw Refused(LibVips.TakeError());
-            try
-            {
-                var result = new byte[checked((int)length)];
-                Marshal.Copy(png, result, 0, result.Length);
-                return result;
-            }
-            finally
-            {
-                LibVips.Free(png);
-            }
+            return LibVips.WriteToArray(thumbnail, ".png[strip]") ?? throw Refused(LibVips.TakeError());
         }
         finally
         {

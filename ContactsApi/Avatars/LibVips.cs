@@ -79,6 +79,22 @@ internal static class LibVips
     [DllImport(GLib, EntryPoint = "g_free")]
     public static extern void Free(IntPtr memory);
 
+    /// <summary>Encodes the image as <paramref name="suffix"/> says (".png[strip]") into a managed array; null when libvips fails.</summary>
+    public static byte[]? WriteToArray(IntPtr image, string suffix)
+    {
+        if (ImageWriteToBuffer(image, suffix, out var buffer, out var length, IntPtr.Zero) != 0) return null;
+        try
+        {
+            var bytes = new byte[checked((int)length)];
+            Marshal.Copy(buffer, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        finally
+        {
+            Free(buffer);
+        }
+    }
+
     /// <summary>libvips' error text (for the log), then clears it.</summary>
     public static string TakeError()
     {

@@ -14,6 +14,7 @@ public static class MvcSetup
                 // A string result (DELETE's message) is JSON, as the spec shows, not text/plain.
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();
                 options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "Request body is required");
+                options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new UtcMillisecondsConverter()));
         services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>((mvc, json) =>

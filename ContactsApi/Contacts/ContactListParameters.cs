@@ -1,4 +1,5 @@
 using ContactsApi.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ContactsApi.Contacts;
 
@@ -6,8 +7,23 @@ namespace ContactsApi.Contacts;
 /// The list query as it arrives: strings, so that a bad value is reported by
 /// <see cref="ToQuery"/> in the contract's words rather than by the model binder.
 /// </summary>
+/// <param name="Page">The page, from 1; 1 when absent.</param>
+/// <param name="Limit">Contacts a page, 1–100; 20 when absent.</param>
+/// <param name="Sort">name (default), email, phone, favorite, createdAt or updatedAt; ties break by _id.</param>
+/// <param name="Order">asc (default) or desc.</param>
+/// <param name="Name">Case-insensitive substring of the name.</param>
+/// <param name="Email">Case-insensitive substring of the email.</param>
+/// <param name="Phone">Digits found in any of the contact's numbers; punctuation is ignored.</param>
+/// <param name="Favorite">true or false.</param>
 public sealed record ContactListParameters(
-    string? Page, string? Limit, string? Sort, string? Order, string? Name, string? Email, string? Phone, string? Favorite)
+    [property: FromQuery(Name = "page")] string? Page,
+    [property: FromQuery(Name = "limit")] string? Limit,
+    [property: FromQuery(Name = "sort")] string? Sort,
+    [property: FromQuery(Name = "order")] string? Order,
+    [property: FromQuery(Name = "name")] string? Name,
+    [property: FromQuery(Name = "email")] string? Email,
+    [property: FromQuery(Name = "phone")] string? Phone,
+    [property: FromQuery(Name = "favorite")] string? Favorite)
 {
     private static readonly string[] Allowed = ["page", "limit", "sort", "order", "name", "email", "phone", "favorite"];
     private static readonly string[] SortKeys = ["name", "email", "phone", "favorite", "createdAt", "updatedAt"];

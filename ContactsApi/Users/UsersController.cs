@@ -1,6 +1,5 @@
 using ContactsApi.Admin;
 using ContactsApi.Auth;
-using ContactsApi.Avatars;
 using ContactsApi.Common;
 using ContactsApi.Security;
 using FluentValidation;
@@ -34,22 +33,8 @@ public sealed class UsersController(
     public async Task<IActionResult> Register(RegisterRequest request, [FromServices] IValidator<RegisterRequest> validator)
     {
         validator.ValidOrThrow(request);
-        var now = time.UtcNow();
-        var email = EmailAddress.Normalize(request.Email!);
-        var user = new User
-        {
-            Id = ObjectIds.New(),
-            Email = email,
-            Name = request.Name?.Trim() ?? "",
-            PasswordHash = "",
-            AvatarUrl = DefaultAvatar.Url,
-            IsAdmin = admin.Value.IsAdminEmail(email),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        user = user with { PasswordHash = hasher.HashPassword(user, request.Password!) };
-        if (await users.AddAsync(user, HttpContext.RequestAborted) == UserWrite.EmailInUse)
-            throw ApiException.Conflict("Email in use");
+        var user = NewUser.Create(request.Email!, request.Name, request.Password!, admin.Value, hasher, time.UtcNow());
+        await users.AddOrConflictAsync(user, HttpContext.RequestAborted);
         return StatusCode(StatusCodes.Status201Created, new RegisterResponse(user.Email, user.Subscription, user.AvatarUrl));
     }
 

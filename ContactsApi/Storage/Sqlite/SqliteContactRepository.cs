@@ -13,22 +13,35 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
-            var where = new StringBuilder("owner = $owner");
-            if (query.Name is not null) where.Append(" AND instr(name_lc, $name) > 0");
-            if (query.Email is not null) where.Append(" AND instr(email_lc, $email) > 0");
-            if (query.PhoneDigits is not null) where.Append(" AND instr(phone_digits, $digits) > 0");
-            if (query.Favorite is not null) where.Append(" AND favorite = $favorite");
-
-            var count = Filter(c.Command($"SELECT count(*) FROM contacts WHERE {where}"), owner, query);
-            var total = (long)(await count.ExecuteScalarAsync(ct))!;
-
-            var direction = query.Descending ? "DESC" : "ASC";
-            var page = Filter(c.Command($"""
-                SELECT {Columns} FROM contacts INDEXED BY {IndexOf(query.Sort)} WHERE {where}
-                ORDER BY {ColumnOf(query.Sort)} {direction}, id {direction} LIMIT $limit OFFSET $skip
-                """), owner, query).With("$limit", query.Limit).With("$skip", query.Skip);
-            return ((IReadOnlyList<Contact>)await ReadAllAsync(page, ct), total);
+            // One read transaction, so the count and the page see the same snapshot while writes land.
+            await using var tx = c.BeginTransaction(deferred: true);
+            var total = (long)(await CountCommand(c, tx, owner, query).ExecuteScalarAsync(ct))!;
+            return ((IReadOnlyList<Contact>)await ReadAllAsync(PageCommand(c, tx, owner, query), ct), total);
         }, ct);
+
+    /// <summary>The count of a list query's matches. Internal so the store tests explain the very SQL this issues.</summary>
+    internal static SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
+        Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query);
+
+    /// <summary>One page of a list query. Internal so the store tests explain the very SQL this issues.</summary>
+    internal static SqliteCommand PageCommand(SqliteConnection c, SqliteTransaction? tx, string owner, ContactQuery query)
+    {
+        var direction = query.Descending ? "DESC" : "ASC";
+        return Filter(c.Command($"""
+            SELECT {Columns} FROM contacts INDEXED BY {IndexOf(query.Sort)} WHERE {Where(query)}
+            ORDER BY {ColumnOf(query.Sort)} {direction}, id {direction} LIMIT $limit OFFSET $skip
+            """, tx), owner, query).With("$limit", query.Limit).With("$skip", query.Skip);
+    }
+
+    private static string Where(ContactQuery query)
+    {
+        var where = new StringBuilder("owner = $owner");
+        if (query.Name is not null) where.Append(" AND instr(name_lc, $name) > 0");
+        if (query.Email is not null) where.Append(" AND instr(email_lc, $email) > 0");
+        if (query.PhoneDigits is not null) where.Append(" AND instr(phone_digits, $digits) > 0");
+        if (query.Favorite is not null) where.Append(" AND favorite = $favorite");
+        return where.ToString();
+    }
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContactsApi.Contacts;
+using ContactsApi.Storage.Sqlite;
+using ContactsApi.Tests.Contacts;
+using ContactsApi.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace ContactsApi.Tests.Storage;
+
+public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelper output) : IClassFixture<ContactsApiFactory>
+{
+    [Fact]
+    public async Task The_file_is_created_on_first_start_in_the_configured_folder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"contactsapi-fresh-{Guid.NewGuid():N}");
+        var folder = Path.Combine(root, "nested", "data");
+        try
+        {
+            using (var fresh = new ContactsApiFactory { Settings = { ["Storage:DataFolder"] = folder } })
+            {
+                Assert.False(Directory.Exists(root));
+
+                _ = fresh.Services;
+
+                Assert.True(File.Exists(Path.Combine(folder, SqliteStore.FileName)), "no file after the start, before any request");
+                Assert.Empty(Directory.GetFiles(fresh.DataFolder));
+                await (await fresh.LoggedInClientAsync()).CreateContactAsync();
+            }
+            SqliteConnection.ClearAllPools();
+            using var connection = Open(Path.Combine(folder, SqliteStore.FileName));
+            Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM contacts"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_file_is_in_wal_mode_at_the_latest_schema_version()
+    {
+        using var connection = Open(StartedFile());
+
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal((long)SqliteMigrations.Steps.Length, Scalar(connection, "PRAGMA user_version"));
+        Assert.NotEmpty(SqliteMigrations.Steps);
+    }
+
+    [Fact]
+    public async Task A_restart_on_the_same_file_keeps_the_data_and_the_version()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"contactsapi-restart-{Guid.NewGuid():N}");
+        var email = ContactsApiFactory.NewEmail();
+        try
+        {
+            string id;
+            using (var first = new ContactsApiFactory { Settings = { ["Storage:DataFolder"] = folder } })
+                id = (await (await first.LoggedInClientAsync(email)).CreateContactAsync()).Id();
+            SqliteConnection.ClearAllPools();
+
+            using var second = new ContactsApiFactory { Settings = { ["Storage:DataFolder"] = folder } };
+            var client = second.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await ContactsApiFactory.LoginAsync(client, email));
+
+            Assert.Equal([id], (await client.ListAsync()).Ids());
+            await (await client.PostAsJsonAsync("/api/users/register", new { email, password = ContactsApiFactory.Password }))
+                .AssertErrorAsync(HttpStatusCode.Conflict, "Email in use");
+            using var connection = Open(Path.Combine(folder, SqliteStore.FileName));
+            Assert.Equal((long)SqliteMigrations.Steps.Length, Scalar(connection, "PRAGMA user_version"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_from_a_newer_release_stops_the_start()
+    {
+        using var newer = new ContactsApiFactory();
+        using (var connection = Open(Path.Combine(newer.DataFolder, SqliteStore.FileName), SqliteOpenMode.ReadWriteCreate))
+            Scalar(connection, $"PRAGMA user_version = {SqliteMigrations.Steps.Length + 1}");
+        SqliteConnection.ClearAllPools();
+
+        var refused = Assert.ThrowsAny<Exception>(() => newer.CreateClient());
+
+        Assert.Contains($"schema version {SqliteMigrations.Steps.Length + 1}, newer than this release knows", refused.ToString());
+    }
+
+    public static TheoryData<string?, string?> SortsAndOrders => new()
+    {
+        { null, null }, { "name", "asc" }, { "name", "desc" }, { "email", "asc" }, { "email", "desc" }, { "phone", "asc" },
+        { "phone", "desc" }, { "favorite", "asc" }, { "favorite", "desc" }, { "createdAt", "asc" }, { "createdAt", "desc" },
+        { "updatedAt", "asc" }, { "updatedAt", "desc" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SortsAndOrders))]
+    public void Every_list_query_walks_its_owners_rows_in_an_index_without_sorting(string? sort, string? order)
+    {
+        var owner = "63a4f6ada59c271a98adff3e";
+        var parameters = new ContactListParameters(null, "10", sort, order, null, null, null, null);
+        var plain = parameters.ToQuery(new Microsoft.AspNetCore.Http.QueryCollection());
+        var filtered = plain with { Name = "chaim", Email = "n.net", PhoneDigits = "0992125453", Favorite = true, Page = 3 };
+        var index = "contacts_by_" + (sort ?? "name") switch { "createdAt" => "created_at", "updatedAt" => "updated_at", var s => s };
+        using var connection = Open(StartedFile());
+
+        foreach (var query in new[] { plain, filtered })
+        {
+            var page = Plan(SqliteContactRepository.PageCommand(connection, null, owner, query));
+            var count = Plan(SqliteContactRepository.CountCommand(connection, null, owner, query));
+            output.WriteLine($"sort={sort ?? "(default)"} order={order ?? "(default)"} filters={query != plain}\n  page:  {string.Join(" | ", page)}\n  count: {string.Join(" | ", count)}");
+
+            // One step each: a search of this owner's rows in the index (a favorite filter may narrow it
+            // further), so no "USE TEMP B-TREE FOR ORDER BY" and no "SCAN contacts" over every user's rows.
+            Assert.Matches($@"^SEARCH contacts USING INDEX {index} \(owner=\?( AND favorite=\?)?\)$", Assert.Single(page));
+            Assert.Matches(@"^SEARCH contacts USING (COVERING )?INDEX contacts_by_\w+ \(owner=\?( AND favorite=\?)?\)$", Assert.Single(count));
+            Assert.DoesNotContain(page.Concat(count), step => step.Contains("TEMP B-TREE") || step.StartsWith("SCAN"));
+        }
+    }
+
+    private string StartedFile()
+    {
+        _ = factory.Services;
+        return Path.Combine(factory.DataFolder, SqliteStore.FileName);
+    }
+
+    private static SqliteConnection Open(string file, SqliteOpenMode mode = SqliteOpenMode.ReadWrite)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>The plan's steps, as <c>EXPLAIN QUERY PLAN</c> prints them, for the command's own SQL and parameters.</summary>
+    private static List<string> Plan(SqliteCommand command)
+    {
+        using (command)
+        {
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            using var reader = command.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read()) steps.Add(reader.GetString(3));
+            return steps;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using ContactsApi.Admin;
+using ContactsApi.Avatars;
+using ContactsApi.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace ContactsApi.Users;
+
+/// <summary>How a user comes to be, by registration or by an admin: one place for the defaults.</summary>
+public static class NewUser
+{
+    /// <summary>Starter subscription, the default avatar, a salted hash; admin when the email is configured as one.</summary>
+    public static User Create(string email, string? name, string password, AdminOptions admins,
+        IPasswordHasher<User> hasher, DateTime now)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        var user = new User
+        {
+            Id = ObjectIds.New(),
+            Email = normalized,
+            Name = name?.Trim() ?? "",
+            PasswordHash = "",
+            AvatarUrl = DefaultAvatar.Url,
+            IsAdmin = admins.IsAdminEmail(normalized),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return user with { PasswordHash = hasher.HashPassword(user, password) };
+    }
+
+    /// <summary>Adds the user, or answers the contract's 409 when the email is taken in any letter case.</summary>
+    public static async Task AddOrConflictAsync(this IUserRepository users, User user, CancellationToken ct)
+    {
+        if (await users.AddAsync(user, ct) == UserWrite.EmailInUse) throw ApiException.Conflict("Email in use");
+    }
+}
