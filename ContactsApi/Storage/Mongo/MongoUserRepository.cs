@@ -57,7 +57,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             new FindOneAndUpdateOptions<UserDocument> { ReturnDocument = ReturnDocument.After }, ct);
         if (counted is null || counted.FailedLogins < maxFailures) return;
         await store.Users.UpdateOneAsync(Filter.And(ById(id), Filter.Gte(u => u.FailedLogins, maxFailures)),
-            Builders<UserDocument>.Update.Set(u => u.FailedLogins, 0).Set(u => u.LockoutEnd, lockoutEnd), cancellationToken: ct);
+            Builders<UserDocument>.Update.Set(u => u.FailedLogins, 0).Set(u => u.LockoutEnd, (DateTime?)lockoutEnd), cancellationToken: ct);
     }
 
     public async Task ResetFailedLoginsAsync(string id, CancellationToken ct = default)
