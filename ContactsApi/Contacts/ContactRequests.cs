@@ -9,7 +9,7 @@ public sealed record CreateContactRequest(string? Name, string? Email, string? P
 /// <summary>Any non-empty subset of a contact's fields. <c>phones</c> replaces the list; <c>phone</c> alone changes the first number.</summary>
 public sealed record UpdateContactRequest(string? Name, string? Email, string? Phone, List<PhoneRequest>? Phones, bool? Favorite)
 {
-    // Not a field of the body: without JsonIgnore it would be in the document and accepted as a field.
+    // Not a field of the body: JsonIgnore keeps it out of the OpenAPI document.
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Name is null && Email is null && Phone is null && Phones is null && Favorite is null;
 }
