@@ -55,7 +55,8 @@ public static class RateLimits
     /// <summary>
     /// A fixed window per client address. The window is read from <see cref="TimeProvider"/> and made
     /// part of the partition key, so each window starts with a fresh stock limiter and a test can move
-    /// time instead of waiting; the stock limiter's own real-time window (as long) never ends first.
+    /// time instead of waiting. The stock limiter's own real-time window is as long and starts later,
+    /// so it never ends first; it only lets a past window's limiter fall idle and be dropped.
     /// </summary>
     private abstract class ClientWindowLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
     {
