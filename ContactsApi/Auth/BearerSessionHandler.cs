@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using ContactsApi.Common;
 using ContactsApi.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Auth;
@@ -23,6 +24,10 @@ public sealed class BearerSessionHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Only endpoints that require a user read the session: anonymous ones (health, register, login)
+        // never touch the store for a token they don't need, so health reports the store, not the token check.
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null) return AuthenticateResult.NoResult();
+
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
