@@ -22,7 +22,7 @@ public sealed class VipsLibrary : IHostedService
         var fileName = options.Value.LibraryPath is { Length: > 0 } path ? path : DefaultFileName;
         lock (Gate) Problem = Load(fileName);
         if (Problem is not null)
-            log.LogError("Avatar uploads are unavailable: {Problem}. Install libvips 8.13 or later (docs/avatars.md) or set Avatars:LibraryPath", Problem);
+            log.LogError("Avatar uploads are unavailable: {Problem}. Install libvips 8.13 or later (README, Avatars) or set Avatars:LibraryPath", Problem);
     }
 
     /// <summary>Why avatar uploads can't work here, or null when they can.</summary>
