@@ -51,8 +51,8 @@ public sealed class LeakTests
     }
 
     /// <summary>
-    /// Disk full or a read-only volume, simulated with the immutable attribute (<c>chattr +i</c>) on the
-    /// store's file and folder: the tests run as root, whom file modes do not stop, but immutability does.
+    /// Disk full or a read-only volume, simulated on the store's file and folder: with the immutable
+    /// attribute (<c>chattr +i</c>) for root, whom file modes do not stop, and with file modes otherwise.
     /// </summary>
     [Fact]
     public async Task A_read_only_store_answers_writes_with_503_and_a_plain_message()
@@ -64,7 +64,7 @@ public sealed class LeakTests
         // Pools first: a live connection's memory-mapped -shm file would take SIGBUS once immutable.
         SqliteConnection.ClearAllPools();
         var files = Directory.GetFiles(factory.DataFolder, "contacts.db*").Append(factory.DataFolder).ToArray();
-        Chattr("+i", files);
+        ReadOnly(files, true);
         try
         {
             await AssertPlainAsync(await client.PostAsJsonAsync("/api/contacts", new { name = "After", email = "a@example.com", phone = "+1 555 0101" }),
@@ -74,7 +74,7 @@ public sealed class LeakTests
         }
         finally
         {
-            Chattr("-i", files);
+            ReadOnly(files, false);
         }
     }
 
@@ -173,12 +173,29 @@ public sealed class LeakTests
         foreach (var leak in Leaks) Assert.DoesNotContain(leak, body);
     }
 
-    private static void Chattr(string change, string[] paths)
+    private static void ReadOnly(string[] paths, bool readOnly)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            foreach (var file in paths.Where(File.Exists))
+                File.SetAttributes(file, readOnly ? FileAttributes.ReadOnly : FileAttributes.Normal);
+            return;
+        }
+        if (Environment.UserName != "root")
+        {
+            foreach (var path in paths)
+            {
+                var writable = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+                var mode = File.GetUnixFileMode(path);
+                File.SetUnixFileMode(path, readOnly ? mode & ~writable : mode | UnixFileMode.UserWrite);
+            }
+            return;
+        }
+        var change = readOnly ? "+i" : "-i";
         var chattr = Process.Start(new ProcessStartInfo("chattr", [change, .. paths]) { RedirectStandardError = true })!;
         var error = chattr.StandardError.ReadToEnd();
         chattr.WaitForExit();
-        Assert.True(chattr.ExitCode == 0, $"chattr {change} failed (needs root and CAP_LINUX_IMMUTABLE): {error}");
+        Assert.True(chattr.ExitCode == 0, $"chattr {change} failed (needs CAP_LINUX_IMMUTABLE): {error}");
     }
 
     /// <summary>A clock that fails with a message full of what must not leak.</summary>
