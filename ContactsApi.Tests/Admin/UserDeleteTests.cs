@@ -24,8 +24,7 @@ public sealed class UserDeleteTests(AdminApiFactory factory) : IClassFixture<Adm
         var name = $"{id}-{Guid.NewGuid():N}.png";
         Directory.CreateDirectory(AvatarsFolder);
         await File.WriteAllBytesAsync(Path.Combine(AvatarsFolder, name), [0x89, 0x50, 0x4E, 0x47]);
-        var user = (await factory.Users.FindByIdAsync(id))!;
-        await factory.Users.ReplaceAsync(user with { AvatarUrl = $"/avatars/{name}" });
+        await factory.Users.UpdateAsync(id, u => u with { AvatarUrl = $"/avatars/{name}" });
         return (id, email, client, Path.Combine(AvatarsFolder, name));
     }
 

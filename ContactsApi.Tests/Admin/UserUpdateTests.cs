@@ -73,6 +73,20 @@ public sealed class UserUpdateTests(AdminApiFactory factory) : IClassFixture<Adm
     }
 
     [Fact]
+    public async Task A_deactivated_user_can_not_change_their_subscription_and_stays_inactive()
+    {
+        var admin = await factory.AdminClientAsync();
+        var (id, _, user) = await factory.NewUserAsync();
+
+        await (await admin.PutAsJsonAsync($"/users/{id}", new { is_active = false })).AssertJsonAsync(HttpStatusCode.OK);
+
+        await (await user.PatchJsonAsync("/api/users", """{"subscription":"pro"}"""))
+            .AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
+        var stored = (await factory.Users.FindByIdAsync(id))!;
+        Assert.Equal((false, "starter"), (stored.IsActive, stored.Subscription));
+    }
+
+    [Fact]
     public async Task An_email_of_another_user_in_any_letter_case_is_a_conflict()
     {
         var admin = await factory.AdminClientAsync();

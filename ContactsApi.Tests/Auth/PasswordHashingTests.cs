@@ -57,7 +57,7 @@ public sealed class PasswordHashingTests(ContactsApiFactory factory) : IClassFix
         var users = factory.Services.GetRequiredService<IUserRepository>();
         var user = (await users.FindByEmailAsync(email))!;
         var weak = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 500 }));
-        await users.ReplaceAsync(user with { PasswordHash = weak.HashPassword(user, ContactsApiFactory.Password) });
+        await users.UpdateAsync(user.Id, u => u with { PasswordHash = weak.HashPassword(u, ContactsApiFactory.Password) });
         Assert.Equal(500, Header(await StoredHashAsync(factory, email)).Iterations);
 
         var login = await (await client.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password }))

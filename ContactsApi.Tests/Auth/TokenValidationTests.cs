@@ -262,7 +262,7 @@ public sealed class TokenValidationTests(ContactsApiFactory factory) : IClassFix
         var users = factory.Services.GetRequiredService<IUserRepository>();
         var user = (await users.FindByEmailAsync(email))!;
 
-        await users.ReplaceAsync(user with { IsActive = false });
+        await users.UpdateAsync(user.Id, u => u with { IsActive = false });
 
         await (await factory.CreateClient().GetCurrentWithTokenAsync(token)).AssertNotAuthorizedAsync();
     }

@@ -88,6 +88,23 @@ public sealed class AvatarUploadTests(ContactsApiFactory factory) : IClassFixtur
     }
 
     [LibVipsFact]
+    public async Task Uploads_of_one_user_at_once_leave_only_the_file_that_was_stored_last()
+    {
+        var client = await factory.LoggedInClientAsync();
+        Rgb[] colours = [Rgb.Red, Rgb.Green, Rgb.Blue, Rgb.White];
+
+        // Each upload deletes the file its own write replaced, so however they interleave, every file
+        // but the one stored last is replaced once and deleted once.
+        var urls = await Task.WhenAll(colours.Select(async colour =>
+            await (await client.UploadAvatarAsync(TestImages.Solid(colour, ".png"))).AssertAvatarUrlAsync()));
+
+        var stored = await client.CurrentAvatarUrlAsync();
+        Assert.Contains(stored, urls);
+        var userId = Path.GetFileName(stored).Split('-')[0];
+        Assert.Equal([PathOf(stored)], Directory.GetFiles(Path.Combine(factory.PublicFolder, "avatars"), userId + "-*"));
+    }
+
+    [LibVipsFact]
     public async Task Users_uploading_at_once_each_get_their_own_file()
     {
         Rgb[] colours = [Rgb.Red, Rgb.Green, Rgb.Blue, Rgb.White];

@@ -56,7 +56,7 @@ public abstract partial class StoreContractTests
         var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
         await Sessions.AddAsync(session);
 
-        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(user with { IsActive = false }));
+        Assert.Equal(UserWrite.Done, (await Users.UpdateAsync(user.Id, u => u with { IsActive = false })).Result);
 
         Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0));
     }

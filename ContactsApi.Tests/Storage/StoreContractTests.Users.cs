@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Users;
@@ -27,17 +28,99 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
-    public async Task Replace_changes_the_user_and_refuses_an_email_taken_in_another_case()
+    public async Task An_update_changes_the_user_and_returns_it_as_written()
+    {
+        var user = await AddUserAsync();
+        var expected = user with { Name = "Renamed", Subscription = "pro", IsAdmin = true, IsActive = false, UpdatedAt = T0.AddDays(1) };
+
+        var (result, written) = await Users.UpdateAsync(user.Id, u => u with
+        {
+            Name = "Renamed", Subscription = "pro", IsAdmin = true, IsActive = false, UpdatedAt = T0.AddDays(1),
+        });
+
+        Assert.Equal((UserWrite.Done, expected), (result, written));
+        Assert.Equal(expected, await Users.FindByIdAsync(user.Id));
+    }
+
+    [StoreFact]
+    public async Task An_update_keeps_the_id_and_creation_time_and_stores_the_email_lower_cased()
+    {
+        var user = await AddUserAsync();
+        var email = "Changed-" + user.Email.ToUpperInvariant();
+
+        var (result, written) = await Users.UpdateAsync(user.Id, u => u with { Id = ObjectIds.New(), Email = email, CreatedAt = T0.AddYears(1) });
+
+        var expected = user with { Email = email.ToLowerInvariant() };
+        Assert.Equal((UserWrite.Done, expected), (result, written));
+        Assert.Equal(expected, await Users.FindByIdAsync(user.Id));
+        Assert.Equal(expected, await Users.FindByEmailAsync(email));
+    }
+
+    [StoreFact]
+    public async Task An_update_to_an_email_taken_in_another_case_is_refused_and_writes_nothing()
     {
         var taken = await AddUserAsync();
         var user = await AddUserAsync();
-        var changed = user with { Name = "Renamed", Subscription = "pro", IsAdmin = true, UpdatedAt = T0.AddDays(1) };
 
-        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(changed));
-        Assert.Equal(changed, await Users.FindByIdAsync(user.Id));
-        Assert.Equal(UserWrite.EmailInUse, await Users.ReplaceAsync(changed with { Email = taken.Email.ToUpperInvariant() }));
-        Assert.Equal(changed, await Users.FindByIdAsync(user.Id));
-        Assert.Equal(UserWrite.NotFound, await Users.ReplaceAsync(NewUser()));
+        var refused = await Users.UpdateAsync(user.Id, u => u with { Email = taken.Email.ToUpperInvariant(), Name = "Renamed" });
+
+        Assert.Equal((UserWrite.EmailInUse, (User?)null), refused);
+        Assert.Equal(user, await Users.FindByIdAsync(user.Id));
+        Assert.Equal(taken, await Users.FindByEmailAsync(taken.Email));
+    }
+
+    [StoreFact]
+    public async Task An_update_of_an_unknown_user_is_not_found_and_never_runs_the_change()
+    {
+        var ran = false;
+        Func<User, User> change = u => { ran = true; return u; };
+
+        Assert.Equal((UserWrite.NotFound, (User?)null), await Users.UpdateAsync(ObjectIds.New(), change));
+        Assert.Equal((UserWrite.NotFound, (User?)null), await Users.UpdateAsync("not-an-id", change));
+        Assert.False(ran);
+    }
+
+    [StoreFact]
+    public async Task A_user_change_that_throws_writes_nothing()
+    {
+        var user = await AddUserAsync();
+
+        var refused = await Assert.ThrowsAsync<ApiException>(() => Users.UpdateAsync(user.Id, u =>
+            u.IsActive ? throw ApiException.BadRequest("refused") : u with { Name = "Renamed" }));
+
+        Assert.Equal("refused", refused.Message);
+        Assert.Equal(user, await Users.FindByIdAsync(user.Id));
+    }
+
+    [StoreFact]
+    public async Task Concurrent_updates_each_apply_to_what_the_others_wrote()
+    {
+        var user = await AddUserAsync();
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => Users.UpdateAsync(user.Id, u => u with { Name = $"{u.Name}[{i}]", UpdatedAt = u.UpdatedAt.AddSeconds(1) }))));
+
+        Assert.All(writes, w => Assert.Equal(UserWrite.Done, w.Result));
+        var stored = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal(T0.AddSeconds(20), stored.UpdatedAt);
+        Assert.Equal(Enumerable.Range(0, 20),
+            Regex.Matches(stored.Name, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value)).Order());
+    }
+
+    [StoreFact]
+    public async Task A_change_computed_from_the_stored_user_keeps_a_deactivation_and_password_written_after_an_earlier_read()
+    {
+        // What a subscription change does when an admin deactivates the user and sets a new password
+        // between the request's read of the user and its write.
+        var user = await AddUserAsync();
+        var readByTheRequest = (await Users.FindByIdAsync(user.Id))!;
+        await Users.UpdateAsync(user.Id, u => u with { IsActive = false, PasswordHash = "hash-set-by-the-admin" });
+
+        var (result, written) = await Users.UpdateAsync(readByTheRequest.Id, u => u with { Subscription = "pro", UpdatedAt = T0.AddDays(1) });
+
+        var expected = user with { IsActive = false, PasswordHash = "hash-set-by-the-admin", Subscription = "pro", UpdatedAt = T0.AddDays(1) };
+        Assert.Equal((UserWrite.Done, expected), (result, written));
+        Assert.Equal(expected, await Users.FindByIdAsync(user.Id));
     }
 
     [StoreFact]
@@ -58,16 +141,21 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
-    public async Task Concurrent_failed_logins_all_count_and_a_replace_never_undoes_them()
+    public async Task Concurrent_failed_logins_all_count_and_an_update_never_writes_the_lockout_fields()
     {
         var user = await AddUserAsync();
+        var until = T0.AddMinutes(5);
+        await Users.RecordFailedLoginAsync(user.Id, 2, until);
+        await Users.RecordFailedLoginAsync(user.Id, 2, until);
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Users.RecordFailedLoginAsync(user.Id, 100, T0)));
-        Assert.Equal(UserWrite.Done, await Users.ReplaceAsync(user with { Name = "Renamed" }));
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Users.RecordFailedLoginAsync(user.Id, 100, T0))
+            .Append(Users.UpdateAsync(user.Id, u => u with { Name = "Renamed" })));
+        var (_, written) = await Users.UpdateAsync(user.Id, u => u with { FailedLogins = 0, LockoutEnd = null });
 
         var stored = await Users.FindByIdAsync(user.Id);
         Assert.Equal("Renamed", stored!.Name);
-        Assert.Equal(12, stored.FailedLogins);
+        Assert.Equal((12, (DateTime?)until), Lockout(stored));
+        Assert.Equal((12, (DateTime?)until), Lockout(written));
     }
 
     private static (int Count, DateTime? End) Lockout(User? user) => (user!.FailedLogins, user.LockoutEnd);

@@ -77,7 +77,7 @@ public sealed class LoginTests(ContactsApiFactory factory) : IClassFixture<Conta
         var email = ContactsApiFactory.NewEmail();
         (await client.PostAsJsonAsync("/api/users/register", new { email, password = ContactsApiFactory.Password })).EnsureSuccessStatusCode();
         var users = factory.Services.GetRequiredService<IUserRepository>();
-        await users.ReplaceAsync((await users.FindByEmailAsync(email))! with { IsActive = false });
+        await users.UpdateAsync((await users.FindByEmailAsync(email))!.Id, u => u with { IsActive = false });
 
         var response = await client.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password });
 

@@ -97,18 +97,23 @@ public sealed class AdminUsersController(
             if (request.IsActive == false) throw ApiException.BadRequest("An admin can't deactivate themselves");
         }
 
-        var current = await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound();
-        var updated = request.ApplyTo(current, time.UtcNow());
-        if (request.Password is not null) updated = updated with { PasswordHash = hasher.HashPassword(updated, request.Password) };
-
-        switch (await users.ReplaceAsync(updated, Aborted))
+        // Hashed before the update, not inside it: a store holds its write lock (or retries) while a change
+        // runs. The user read here is only the hasher's argument; the change applies to the stored one.
+        var hash = request.Password is null ? null
+            : hasher.HashPassword(await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound(), request.Password);
+        var now = time.UtcNow();
+        var (result, updated) = await users.UpdateAsync(id, current => request.ApplyTo(current, now) with
+        {
+            PasswordHash = hash ?? current.PasswordHash,
+        }, Aborted);
+        switch (result)
         {
             case UserWrite.EmailInUse: throw ApiException.Conflict("Email in use");
             case UserWrite.NotFound: throw ApiException.NotFound();
         }
         // After the write, not before: a login between the two would otherwise open a session on the old password.
         if (request.EndsSessions) await sessions.RevokeAllAsync(id, Aborted);
-        return new AdminUserEnvelope(true, updated.ToAdminResponse());
+        return new AdminUserEnvelope(true, updated!.ToAdminResponse());
     }
 
     /// <summary>

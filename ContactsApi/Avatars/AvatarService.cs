@@ -35,11 +35,16 @@ public sealed class AvatarService(
         var url = await files.SaveAsync(userId, png, ct);
         try
         {
-            // Read afresh: the request's copy of the user may be older than a change made meanwhile.
-            var user = await users.FindByIdAsync(userId, ct);
-            if (user is null || await users.ReplaceAsync(user with { AvatarUrl = url, UpdatedAt = time.UtcNow() }, ct) != UserWrite.Done)
-                throw new ApiException(StatusCodes.Status401Unauthorized, "Not authorized");
-            files.DeleteUploaded(user.AvatarUrl);
+            // The file to delete is the one the stored user pointed at when the new URL was written: the
+            // change's last run is the one written, so a concurrent upload's file is never left behind.
+            var replaced = "";
+            var now = time.UtcNow();
+            await users.UpdateOwnAsync(userId, u =>
+            {
+                replaced = u.AvatarUrl;
+                return u with { AvatarUrl = url, UpdatedAt = now };
+            }, ct);
+            files.DeleteUploaded(replaced);
             return url;
         }
         catch

@@ -10,6 +10,7 @@ public sealed class ApiException(int statusCode, string message) : Exception(mes
     public int StatusCode { get; } = statusCode;
 
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+    public static ApiException NotAuthorized() => new(StatusCodes.Status401Unauthorized, "Not authorized");
     public static ApiException NotFound() => new(StatusCodes.Status404NotFound, "Not Found");
     public static ApiException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 }

@@ -12,13 +12,21 @@ public interface IUserRepository
     /// <summary>Finds by email in any case (emails are stored trimmed and lower-cased).</summary>
     Task<User?> FindByEmailAsync(string email, CancellationToken ct = default);
 
-    /// <summary>Replaces the stored user with this one (same id); the email must stay unique.</summary>
-    Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default);
+    /// <summary>
+    /// Reads the user, applies <paramref name="change"/> and writes the result as one atomic step, so
+    /// a change is always computed from the stored user: it can't undo a change written since the
+    /// caller last read (an admin's deactivation or new password). The change may throw to refuse;
+    /// then nothing is written. It may run more than once (a store retries after losing a race to
+    /// another writer), and what is written is the result of its last run. The id, the creation time
+    /// and the failed-login fields stay as stored; the email must stay unique in any case
+    /// (<see cref="UserWrite.EmailInUse"/>). Returns the user as written when <see cref="UserWrite.Done"/>.
+    /// </summary>
+    Task<(UserWrite Result, User? User)> UpdateAsync(string id, Func<User, User> change, CancellationToken ct = default);
 
     /// <summary>
     /// Counts a failed login atomically. The failure that makes <paramref name="maxFailures"/> in a row
     /// sets <see cref="User.LockoutEnd"/> to <paramref name="lockoutEnd"/> and the count back to 0.
-    /// <see cref="ReplaceAsync"/> never writes these two fields, so it can't undo a count.
+    /// <see cref="UpdateAsync"/> never writes these two fields, so it can't undo a count.
     /// </summary>
     Task RecordFailedLoginAsync(string id, int maxFailures, DateTime lockoutEnd, CancellationToken ct = default);
 

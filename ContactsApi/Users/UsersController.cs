@@ -61,21 +61,31 @@ public sealed class UsersController(
         if (user is not null && verdict == PasswordVerificationResult.Failed)
             await users.RecordFailedLoginAsync(user.Id, lockout.Value.MaxFailedAttempts, now + lockout.Value.Duration, ct);
         if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
-            throw new ApiException(StatusCodes.Status401Unauthorized, "Email or password is wrong");
+            throw WrongLogin();
         if (user.FailedLogins > 0 || user.LockoutEnd is not null) await users.ResetFailedLoginsAsync(user.Id, ct);
 
-        var upgraded = user with
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
+        if (rehashed is not null || (!user.IsAdmin && admin.Value.IsAdminEmail(user.Email)))
         {
-            IsAdmin = user.IsAdmin || admin.Value.IsAdminEmail(user.Email),
-            PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
-                ? hasher.HashPassword(user, request.Password!) : user.PasswordHash,
-        };
-        if (upgraded != user) await users.ReplaceAsync(upgraded with { UpdatedAt = time.UtcNow() }, ct);
+            var verified = user.PasswordHash;
+            // Applied to the stored user: the new hash replaces only the hash this login verified, never
+            // a password an admin set meanwhile, and nothing else the login read is written back.
+            (_, user) = await users.UpdateAsync(user.Id, u => u with
+            {
+                IsAdmin = u.IsAdmin || admin.Value.IsAdminEmail(u.Email),
+                PasswordHash = rehashed is not null && u.PasswordHash == verified ? rehashed : u.PasswordHash,
+                UpdatedAt = now,
+            }, ct);
+            // Deleted since the password was checked.
+            if (user is null) throw WrongLogin();
+        }
 
         var (token, session) = tokens.Issue(user.Id);
         await sessions.AddAsync(session, ct);
-        return new LoginResponse(token, upgraded.ToSummary());
+        return new LoginResponse(token, user.ToSummary());
     }
+
+    private static ApiException WrongLogin() => new(StatusCodes.Status401Unauthorized, "Email or password is wrong");
 
     /// <summary>Ends this device's session; the token stops working everywhere.</summary>
     [Authorize]
@@ -102,8 +112,9 @@ public sealed class UsersController(
     public async Task<UserSummary> UpdateSubscription(SubscriptionRequest request, [FromServices] IValidator<SubscriptionRequest> validator)
     {
         validator.ValidOrThrow(request);
-        var user = HttpContext.CurrentUser() with { Subscription = request.Subscription!, UpdatedAt = time.UtcNow() };
-        await users.ReplaceAsync(user, HttpContext.RequestAborted);
+        var now = time.UtcNow();
+        var user = await users.UpdateOwnAsync(HttpContext.CurrentUser().Id,
+            u => u with { Subscription = request.Subscription!, UpdatedAt = now }, HttpContext.RequestAborted);
         return user.ToSummary();
     }
 }

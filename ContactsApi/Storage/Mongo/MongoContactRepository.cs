@@ -8,9 +8,6 @@ namespace ContactsApi.Storage.Mongo;
 
 public sealed class MongoContactRepository(MongoStore store) : IContactRepository
 {
-    /// <summary>How many times an update re-reads after losing a race before it gives up.</summary>
-    private const int UpdateAttempts = 100;
-
     /// <summary>The stored field each sort key orders by (see the indexes in <see cref="MongoStore"/>).</summary>
     internal static readonly string[] SortFields = Enum.GetValues<ContactSort>().Select(SortField).ToArray();
 
@@ -45,7 +42,7 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
     {
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
         var mine = OwnedBy(owner) & Filter.Eq(c => c.Id, id);
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        for (var attempt = 0; attempt < MongoStore.UpdateAttempts; attempt++)
         {
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
             if (current is null) return null;
@@ -57,7 +54,7 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
                 ContactDocument.From(updated, current.Version + 1), cancellationToken: ct);
             if (result.MatchedCount == 1) return updated;
         }
-        throw new StoreUnavailableException($"Contact {id} changed under {UpdateAttempts} updates in a row");
+        throw new StoreUnavailableException($"Contact {id} changed under {MongoStore.UpdateAttempts} updates in a row");
     }
 
     public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>

@@ -13,6 +13,9 @@ namespace ContactsApi.Storage.Mongo;
 /// </summary>
 public sealed class MongoStore : IStoreHealth
 {
+    /// <summary>How many times an update re-reads after losing a race before it gives up.</summary>
+    internal const int UpdateAttempts = 100;
+
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(2);
 
     private readonly IMongoDatabase _database;

@@ -27,25 +27,27 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public async Task<User?> FindByEmailAsync(string email, CancellationToken ct = default) =>
         (await store.Users.Find(Filter.Eq(u => u.Email, EmailAddress.Normalize(email))).FirstOrDefaultAsync(ct))?.ToUser();
 
-    public async Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default)
+    public async Task<(UserWrite Result, User? User)> UpdateAsync(string id, Func<User, User> change, CancellationToken ct = default)
     {
-        if (!ObjectIds.IsValid(user.Id)) return UserWrite.NotFound;
-        try
+        if (!ObjectIds.IsValid(id)) return (UserWrite.NotFound, null);
+        for (var attempt = 0; attempt < MongoStore.UpdateAttempts; attempt++)
         {
-            // Every field but the failed-login count and lockout, which only their own methods write:
-            // a replace built from an earlier read must not undo a failure counted since.
-            var d = UserDocument.From(user);
-            var update = Builders<UserDocument>.Update
-                .Set(u => u.Email, d.Email).Set(u => u.Name, d.Name).Set(u => u.PasswordHash, d.PasswordHash)
-                .Set(u => u.Subscription, d.Subscription).Set(u => u.AvatarUrl, d.AvatarUrl).Set(u => u.IsActive, d.IsActive)
-                .Set(u => u.IsAdmin, d.IsAdmin).Set(u => u.CreatedAt, d.CreatedAt).Set(u => u.UpdatedAt, d.UpdatedAt);
-            var result = await store.Users.UpdateOneAsync(ById(user.Id), update, cancellationToken: ct);
-            return result.MatchedCount == 1 ? UserWrite.Done : UserWrite.NotFound;
+            var stored = await store.Users.Find(ById(id)).FirstOrDefaultAsync(ct);
+            if (stored is null) return (UserWrite.NotFound, null);
+            var updated = change.ApplyTo(stored.ToUser());
+            try
+            {
+                // Optimistic concurrency: the write lands only if every field it writes still holds the
+                // value read; otherwise read again and re-apply the change to what the other writer left.
+                var result = await store.Users.UpdateOneAsync(Unchanged(stored), Written(UserDocument.From(updated)), cancellationToken: ct);
+                if (result.MatchedCount == 1) return (UserWrite.Done, updated);
+            }
+            catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            {
+                return (UserWrite.EmailInUse, null);
+            }
         }
-        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return UserWrite.EmailInUse;
-        }
+        throw new StoreUnavailableException($"User {id} changed under {MongoStore.UpdateAttempts} updates in a row");
     }
 
     public async Task RecordFailedLoginAsync(string id, int maxFailures, DateTime lockoutEnd, CancellationToken ct = default)
@@ -87,4 +89,19 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     }
 
     private static FilterDefinition<UserDocument> ById(string id) => Filter.Eq(u => u.Id, id);
+
+    // The fields an update writes: every one but the id, the creation time and the failed-login count
+    // and lockout, which only their own methods write, so an update can't undo a failure counted since
+    // its read, and a failure counted meanwhile doesn't make an update read again.
+
+    private static FilterDefinition<UserDocument> Unchanged(UserDocument d) =>
+        ById(d.Id) & Filter.Eq(u => u.Email, d.Email) & Filter.Eq(u => u.Name, d.Name)
+        & Filter.Eq(u => u.PasswordHash, d.PasswordHash) & Filter.Eq(u => u.Subscription, d.Subscription)
+        & Filter.Eq(u => u.AvatarUrl, d.AvatarUrl) & Filter.Eq(u => u.IsActive, d.IsActive)
+        & Filter.Eq(u => u.IsAdmin, d.IsAdmin) & Filter.Eq(u => u.UpdatedAt, d.UpdatedAt);
+
+    private static UpdateDefinition<UserDocument> Written(UserDocument d) => Builders<UserDocument>.Update
+        .Set(u => u.Email, d.Email).Set(u => u.Name, d.Name).Set(u => u.PasswordHash, d.PasswordHash)
+        .Set(u => u.Subscription, d.Subscription).Set(u => u.AvatarUrl, d.AvatarUrl).Set(u => u.IsActive, d.IsActive)
+        .Set(u => u.IsAdmin, d.IsAdmin).Set(u => u.UpdatedAt, d.UpdatedAt);
 }

@@ -32,21 +32,25 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     public Task<User?> FindByEmailAsync(string email, CancellationToken ct = default) =>
         FindOneAsync("u.email = $value", EmailAddress.Normalize(email), ct);
 
-    public Task<UserWrite> ReplaceAsync(User user, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) =>
+    public Task<(UserWrite Result, User? User)> UpdateAsync(string id, Func<User, User> change, CancellationToken ct = default) =>
+        // The read, the change and the write share the write transaction: no other write lands in between.
+        store.WriteAsync<(UserWrite, User?)>(async (c, tx) =>
         {
+            var stored = await FindOneAsync(c, tx, "u.id = $value", id, ct);
+            if (stored is null) return (UserWrite.NotFound, null);
+            var updated = change.ApplyTo(stored);
             try
             {
-                var changed = await Bind(c.Command("""
+                await Bind(c.Command("""
                     UPDATE users SET email = $email, name = $name, password_hash = $hash, subscription = $subscription,
                         avatar_url = $avatar, is_active = $active, is_admin = $admin, updated_at = $updated
                     WHERE id = $id
-                    """, tx), user).ExecuteNonQueryAsync(ct);
-                return changed == 1 ? UserWrite.Done : UserWrite.NotFound;
+                    """, tx), updated).ExecuteNonQueryAsync(ct);
+                return (UserWrite.Done, updated);
             }
             catch (SqliteException e) when (e.IsUniqueViolation())
             {
-                return UserWrite.EmailInUse;
+                return (UserWrite.EmailInUse, null);
             }
         }, ct);
 
@@ -101,12 +105,14 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     };
 
     private Task<User?> FindOneAsync(string where, string value, CancellationToken ct) =>
-        store.ReadAsync(async c =>
-        {
-            await using var reader = await c.Command($"SELECT {Columns} FROM users u WHERE {where}")
-                .With("$value", value).ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? Read(reader) : null;
-        }, ct);
+        store.ReadAsync(c => FindOneAsync(c, null, where, value, ct), ct);
+
+    private static async Task<User?> FindOneAsync(SqliteConnection c, SqliteTransaction? tx, string where, string value, CancellationToken ct)
+    {
+        await using var reader = await c.Command($"SELECT {Columns} FROM users u WHERE {where}", tx)
+            .With("$value", value).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
 
     private static SqliteCommand Bind(SqliteCommand command, User user) => command
         .With("$id", user.Id).With("$email", EmailAddress.Normalize(user.Email)).With("$name", user.Name).With("$hash", user.PasswordHash)

@@ -1,0 +1,26 @@
+using ContactsApi.Common;
+using ContactsApi.Users;
+
+namespace ContactsApi.Storage;
+
+/// <summary>What every store does to a change before writing it, so both stores keep the same fields.</summary>
+internal static class UserChanges
+{
+    /// <summary>
+    /// The change applied to the stored user, limited to what an update may write: the id and creation
+    /// time never change, the failed-login fields belong to their own atomic methods, and the email is
+    /// stored as its unique index compares it.
+    /// </summary>
+    public static User ApplyTo(this Func<User, User> change, User stored)
+    {
+        var changed = change(stored);
+        return changed with
+        {
+            Id = stored.Id,
+            Email = EmailAddress.Normalize(changed.Email),
+            CreatedAt = stored.CreatedAt,
+            FailedLogins = stored.FailedLogins,
+            LockoutEnd = stored.LockoutEnd,
+        };
+    }
+}
