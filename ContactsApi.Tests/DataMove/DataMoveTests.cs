@@ -32,7 +32,7 @@ public sealed class DataMoveTests : IDisposable
     {
         var (users, contacts) = await FillSourceAsync();
         var session = new Session(ObjectIds.New(), users[0].Id, T0, T0.AddDays(1));
-        await _source.Sessions.AddAsync(session);
+        Assert.True(await _source.Sessions.AddAsync(session, users[0].PasswordHash));
 
         var exported = await new DataExport(_source.Users, _source.Contacts, _progress).ExportAsync(DumpPath);
         var imported = await new DataImport(_target.Users, _target.Contacts, _progress).ImportAsync(DumpPath);

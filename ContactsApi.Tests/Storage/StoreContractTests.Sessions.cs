@@ -11,7 +11,7 @@ public abstract partial class StoreContractTests
     {
         var user = await AddUserAsync();
         var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddHours(1));
-        await Sessions.AddAsync(session);
+        Assert.True(await Sessions.AddAsync(session, user.PasswordHash));
 
         Assert.Equal(user, await Sessions.FindLiveUserAsync(session.Id, user.Id, T0.AddMinutes(59)));
         Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0.AddHours(1)));
@@ -25,8 +25,8 @@ public abstract partial class StoreContractTests
         var user = await AddUserAsync();
         var revoked = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
         var kept = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
-        await Sessions.AddAsync(revoked);
-        await Sessions.AddAsync(kept);
+        Assert.True(await Sessions.AddAsync(revoked, user.PasswordHash));
+        Assert.True(await Sessions.AddAsync(kept, user.PasswordHash));
 
         await Sessions.RevokeAsync(revoked.Id);
 
@@ -41,7 +41,8 @@ public abstract partial class StoreContractTests
         var other = await AddUserAsync();
         var sessions = Enumerable.Range(0, 3).Select(_ => new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1))).ToList();
         var otherSession = new Session(ObjectIds.New(), other.Id, T0, T0.AddDays(1));
-        foreach (var session in sessions.Append(otherSession)) await Sessions.AddAsync(session);
+        foreach (var session in sessions) Assert.True(await Sessions.AddAsync(session, user.PasswordHash));
+        Assert.True(await Sessions.AddAsync(otherSession, other.PasswordHash));
 
         await Sessions.RevokeAllAsync(user.Id);
 
@@ -54,10 +55,31 @@ public abstract partial class StoreContractTests
     {
         var user = await AddUserAsync();
         var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
-        await Sessions.AddAsync(session);
+        Assert.True(await Sessions.AddAsync(session, user.PasswordHash));
 
         Assert.Equal(UserWrite.Done, (await Users.UpdateAsync(user.Id, u => u with { IsActive = false })).Result);
 
         Assert.Null(await Sessions.FindLiveUserAsync(session.Id, user.Id, T0));
+    }
+
+    [StoreFact]
+    public async Task A_session_is_not_added_once_the_checked_password_changed_or_the_user_was_deactivated()
+    {
+        var user = await AddUserAsync();
+        var checkedHash = user.PasswordHash;
+        // What an admin's password change writes between a login's check and its session.
+        await Users.UpdateAsync(user.Id, u => u with { PasswordHash = "another hash" });
+        var afterPasswordChange = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+
+        Assert.False(await Sessions.AddAsync(afterPasswordChange, checkedHash));
+        Assert.Null(await Sessions.FindLiveUserAsync(afterPasswordChange.Id, user.Id, T0));
+
+        await Users.UpdateAsync(user.Id, u => u with { IsActive = false });
+        var afterDeactivation = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
+        Assert.False(await Sessions.AddAsync(afterDeactivation, "another hash"));
+
+        await Users.UpdateAsync(user.Id, u => u with { IsActive = true });
+        Assert.Null(await Sessions.FindLiveUserAsync(afterDeactivation.Id, user.Id, T0));
+        Assert.True(await Sessions.AddAsync(new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1)), "another hash"));
     }
 }

@@ -191,8 +191,8 @@ public abstract partial class StoreContractTests
         var other = await AddUserAsync();
         var session = new Session(ObjectIds.New(), user.Id, T0, T0.AddDays(1));
         var otherSession = new Session(ObjectIds.New(), other.Id, T0, T0.AddDays(1));
-        await Sessions.AddAsync(session);
-        await Sessions.AddAsync(otherSession);
+        Assert.True(await Sessions.AddAsync(session, user.PasswordHash));
+        Assert.True(await Sessions.AddAsync(otherSession, other.PasswordHash));
         var contact = await AddContactAsync(NewContact(user.Id));
         var otherContact = await AddContactAsync(NewContact(other.Id));
 

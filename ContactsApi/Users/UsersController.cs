@@ -81,7 +81,7 @@ public sealed class UsersController(
         }
 
         var (token, session) = tokens.Issue(user.Id);
-        await sessions.AddAsync(session, ct);
+        if (!await sessions.AddAsync(session, user.PasswordHash, ct)) throw WrongLogin();
         return new LoginResponse(token, user.ToSummary());
     }
 

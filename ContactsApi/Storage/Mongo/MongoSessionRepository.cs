@@ -13,8 +13,18 @@ public sealed class MongoSessionRepository(MongoStore store) : ISessionRepositor
 {
     private static readonly FilterDefinitionBuilder<SessionDocument> Filter = Builders<SessionDocument>.Filter;
 
-    public Task AddAsync(Session session, CancellationToken ct = default) =>
-        store.Sessions.InsertOneAsync(SessionDocument.From(session), cancellationToken: ct);
+    // Insert first, then check: a password change or deactivation either sees this session in its
+    // revocation of all sessions, or has already written what this check reads.
+    public async Task<bool> AddAsync(Session session, string verifiedPasswordHash, CancellationToken ct = default)
+    {
+        await store.Sessions.InsertOneAsync(SessionDocument.From(session), cancellationToken: ct);
+        var users = Builders<UserDocument>.Filter;
+        var unchanged = users.Eq(u => u.Id, session.UserId) & users.Eq(u => u.IsActive, true) &
+                        users.Eq(u => u.PasswordHash, verifiedPasswordHash);
+        if (await store.Users.Find(unchanged).AnyAsync(ct)) return true;
+        await store.Sessions.DeleteOneAsync(Filter.Eq(s => s.Id, session.Id), ct);
+        return false;
+    }
 
     public async Task<User?> FindLiveUserAsync(string sessionId, string userId, DateTime now, CancellationToken ct = default)
     {

@@ -5,16 +5,20 @@ namespace ContactsApi.Storage.Sqlite;
 
 public sealed class SqliteSessionRepository(SqliteStore store) : ISessionRepository
 {
-    public Task AddAsync(Session session, CancellationToken ct = default) =>
+    public Task<bool> AddAsync(Session session, string verifiedPasswordHash, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
         {
             // Expired sessions of this user go as a new one comes, so the table never grows without end.
             await c.Command("DELETE FROM sessions WHERE user_id = $user AND expires_at <= $now", tx)
                 .With("$user", session.UserId).With("$now", session.CreatedAt.ToUnixMs()).ExecuteNonQueryAsync(ct);
-            return await c.Command("INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($id, $user, $created, $expires)", tx)
-                .With("$id", session.Id).With("$user", session.UserId)
+            return await c.Command("""
+                    INSERT INTO sessions (id, user_id, created_at, expires_at)
+                    SELECT $id, $user, $created, $expires
+                    WHERE EXISTS (SELECT 1 FROM users WHERE id = $user AND is_active = 1 AND password_hash = $hash)
+                    """, tx)
+                .With("$id", session.Id).With("$user", session.UserId).With("$hash", verifiedPasswordHash)
                 .With("$created", session.CreatedAt.ToUnixMs()).With("$expires", session.ExpiresAt.ToUnixMs())
-                .ExecuteNonQueryAsync(ct);
+                .ExecuteNonQueryAsync(ct) == 1;
         }, ct);
 
     public Task<User?> FindLiveUserAsync(string sessionId, string userId, DateTime now, CancellationToken ct = default) =>
