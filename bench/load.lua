@@ -11,7 +11,7 @@ local body = os.getenv("BENCH_BODY")
 local ids = {}
 
 local file = os.getenv("BENCH_IDS")
-if file then
+if file and file ~= "" then
   for line in io.lines(file) do ids[#ids + 1] = line end
 end
 
