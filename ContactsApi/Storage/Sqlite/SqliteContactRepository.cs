@@ -19,19 +19,31 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
             if (query.PhoneDigits is not null) where.Append(" AND instr(phone_digits, $digits) > 0");
             if (query.Favorite is not null) where.Append(" AND favorite = $favorite");
 
+            // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
+            await using var snapshot = c.BeginTransaction(deferred: true);
             // Unfiltered, the total is the owner's kept count: counting 100,000 index entries on every
             // page was most of a list request's time, and grew with the owner's contacts.
             var count = IsFiltered(query)
-                ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {where}"), owner, query)
-                : c.Command("SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)").With("$owner", owner);
+                ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {where}", snapshot), owner, query)
+                : c.Command("SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)", snapshot).With("$owner", owner);
             var total = (long)(await count.ScalarAsync(ct))!;
+            if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
 
-            var direction = query.Descending ? "DESC" : "ASC";
+            // OFFSET steps over the skipped index entries one by one, so a page past the middle is read in
+            // the opposite order from the far end and turned round: page 400 of 500 skips 2,000, not 7,980.
+            var fromEnd = query.Skip > total / 2;
+            var descending = query.Descending != fromEnd;
+            var direction = descending ? "DESC" : "ASC";
             var page = Filter(c.Command($"""
                 SELECT {Columns} FROM contacts INDEXED BY {IndexOf(query.Sort)} WHERE {where}
                 ORDER BY {ColumnOf(query.Sort)} {direction}, id {direction} LIMIT $limit OFFSET $skip
-                """), owner, query).With("$limit", query.Limit).With("$skip", query.Skip);
-            return ((IReadOnlyList<Contact>)await page.ReadAsync(Read, ct), total);
+                """, snapshot), owner, query)
+                .With("$limit", fromEnd ? Math.Min(query.Limit, total - query.Skip) : query.Limit)
+                .With("$skip", fromEnd ? Math.Max(0, total - query.Skip - query.Limit) : query.Skip);
+            var contacts = await page.ReadAsync(Read, ct);
+            if (fromEnd) contacts.Reverse();
+            await snapshot.CommitAsync(ct);
+            return ((IReadOnlyList<Contact>)contacts, total);
         }, ct);
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
