@@ -79,6 +79,10 @@ internal static class SqliteMigrations
         -- A filtered total must look at every contact of the owner; this index holds all the filtered
         -- columns, so the count reads index entries only, never the table rows (ten times fewer pages).
         CREATE INDEX contacts_search ON contacts (owner, name_lc, email_lc, phone_digits, favorite);
+        -- A name search in the default order walks the name index: carrying the lower-cased name there,
+        -- it reads table rows only for the matches on the page (a fifth of the time at 8% matches).
+        DROP INDEX contacts_by_name;
+        CREATE INDEX contacts_by_name ON contacts (owner, name, id, name_lc);
         """,
     ];
 }
