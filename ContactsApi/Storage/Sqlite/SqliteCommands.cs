@@ -18,9 +18,9 @@ internal static class SqliteCommands
         return command;
     }
 
-    // A command left undisposed keeps its prepared statement until the finalizer thread frees it, which
-    // then contends for the connection's mutex with the requests using it: under load that finalizer
-    // work was a fifth of the service's CPU. So the repositories run every command through one of these three.
+    // A command left undisposed keeps its prepared statement until the finalizer thread frees it, under
+    // the mutex of a connection the pool has by then handed to another request (the bench's profile
+    // showed it for every request). So the repositories run every command through one of these three.
 
     public static async Task<int> RunAsync(this SqliteCommand command, CancellationToken ct)
     {
