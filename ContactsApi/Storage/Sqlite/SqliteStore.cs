@@ -49,6 +49,10 @@ public sealed class SqliteStore : IStoreHealth
         try
         {
             await using var connection = await OpenAsync(ct);
+            // WAL survives a killed process with every committed transaction; NORMAL skips the fsync per
+            // commit (a power cut may roll back the last commits, never corrupt the file). Only writes
+            // commit, so reads skip this statement.
+            await connection.Command("PRAGMA synchronous = NORMAL").RunAsync(ct);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(ct);
@@ -65,7 +69,7 @@ public sealed class SqliteStore : IStoreHealth
         try
         {
             if (!File.Exists(FilePath)) return false;
-            return await ReadAsync(async c => await c.Command("SELECT count(*) FROM sqlite_master").ExecuteScalarAsync(ct) is long,
+            return await ReadAsync(async c => await c.Command("SELECT count(*) FROM sqlite_master").ScalarAsync(ct) is long,
                 ct);
         }
         catch (SqliteException)
@@ -78,9 +82,6 @@ public sealed class SqliteStore : IStoreHealth
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        // WAL survives a killed process with every committed transaction; NORMAL skips the fsync per
-        // commit (a power cut may roll back the last commits, never corrupt the file).
-        await connection.Command("PRAGMA synchronous = NORMAL").ExecuteNonQueryAsync(ct);
         return connection;
     }
 

@@ -17,7 +17,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                 await Bind(c.Command("""
                     INSERT INTO users (id, email, name, password_hash, subscription, avatar_url, is_active, is_admin, created_at, updated_at)
                     VALUES ($id, $email, $name, $hash, $subscription, $avatar, $active, $admin, $created, $updated)
-                    """, tx), user).ExecuteNonQueryAsync(ct);
+                    """, tx), user).RunAsync(ct);
                 return UserWrite.Done;
             }
             catch (SqliteException e) when (e.IsUniqueViolation())
@@ -45,7 +45,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                     UPDATE users SET email = $email, name = $name, password_hash = $hash, subscription = $subscription,
                         avatar_url = $avatar, is_active = $active, is_admin = $admin, updated_at = $updated
                     WHERE id = $id
-                    """, tx), updated).ExecuteNonQueryAsync(ct);
+                    """, tx), updated).RunAsync(ct);
                 return (UserWrite.Done, updated);
             }
             catch (SqliteException e) when (e.IsUniqueViolation())
@@ -61,21 +61,18 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                 failed_logins = CASE WHEN failed_logins + 1 >= $max THEN 0 ELSE failed_logins + 1 END,
                 lockout_end   = CASE WHEN failed_logins + 1 >= $max THEN $end ELSE lockout_end END
             WHERE id = $id
-            """, tx).With("$id", id).With("$max", maxFailures).With("$end", lockoutEnd.ToUnixMs()).ExecuteNonQueryAsync(ct), ct);
+            """, tx).With("$id", id).With("$max", maxFailures).With("$end", lockoutEnd.ToUnixMs()).RunAsync(ct), ct);
 
     public Task ResetFailedLoginsAsync(string id, CancellationToken ct = default) =>
         store.WriteAsync((c, tx) => c.Command("UPDATE users SET failed_logins = 0, lockout_end = NULL WHERE id = $id", tx)
-            .With("$id", id).ExecuteNonQueryAsync(ct), ct);
+            .With("$id", id).RunAsync(ct), ct);
 
     public Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
-            var total = (long)(await c.Command("SELECT count(*) FROM users").ExecuteScalarAsync(ct))!;
-            await using var reader = await c.Command(
-                    $"SELECT {Columns} FROM users u ORDER BY u.created_at, u.id LIMIT $limit OFFSET $skip")
-                .With("$limit", limit).With("$skip", skip).ExecuteReaderAsync(ct);
-            var users = new List<User>();
-            while (await reader.ReadAsync(ct)) users.Add(Read(reader));
+            var total = (long)(await c.Command("SELECT count(*) FROM users").ScalarAsync(ct))!;
+            var users = await c.Command($"SELECT {Columns} FROM users u ORDER BY u.created_at, u.id LIMIT $limit OFFSET $skip")
+                .With("$limit", limit).With("$skip", skip).ReadAsync(r => Read(r), ct);
             return ((IReadOnlyList<User>)users, total);
         }, ct);
 
@@ -83,9 +80,9 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         // One transaction here, so there is no halfway state; the order matches the MongoDB store's.
         store.WriteAsync(async (c, tx) =>
         {
-            await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
-            await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
-            return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct) == 1;
+            await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).RunAsync(ct);
+            await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).RunAsync(ct);
+            return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).RunAsync(ct) == 1;
         }, ct);
 
     internal static User Read(SqliteDataReader r, int offset = 0) => new()
@@ -108,11 +105,8 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         store.ReadAsync(c => FindOneAsync(c, null, where, value, ct), ct);
 
     private static async Task<User?> FindOneAsync(SqliteConnection c, SqliteTransaction? tx, string where, string value, CancellationToken ct)
-    {
-        await using var reader = await c.Command($"SELECT {Columns} FROM users u WHERE {where}", tx)
-            .With("$value", value).ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
-    }
+        => (await c.Command($"SELECT {Columns} FROM users u WHERE {where}", tx)
+            .With("$value", value).ReadAsync(r => Read(r), ct)).SingleOrDefault();
 
     private static SqliteCommand Bind(SqliteCommand command, User user) => command
         .With("$id", user.Id).With("$email", EmailAddress.Normalize(user.Email)).With("$name", user.Name).With("$hash", user.PasswordHash)

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PasswordOptions = ContactsApi.Auth.PasswordOptions;
+using ContactsApi.Common;
+using ContactsApi.Common.Json;
+using ContactsApi.Contacts;
+using ContactsApi.Storage;
+using ContactsApi.Storage.Sqlite;
+using ContactsApi.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// seed <dataFolder> <outFolder> <count>...   one user per count, written through the service's repositories
+// hash                                        milliseconds one login's password check costs at the shipped iterations
+return args switch
+{
+    ["seed", var data, var output, .. var counts] when counts.Length > 0 => await Seeding.RunAsync(data, output, counts.Select(int.Parse).ToArray()),
+    ["hash"] => Hashing.Run(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Seed seed <dataFolder> <outFolder> <count>... | Seed hash");
+    return 2;
+}
+
+internal static class Seeding
+{
+    public const string Password = "Bench-pass1!";
+
+    private static readonly string[] First =
+    [
+        "Ada", "Alan", "Alice", "Amir", "Anna", "Ben", "Carla", "Chaim", "Chen", "Dana", "David", "Elena", "Emma", "Farah",
+        "Finn", "Grace", "Hana", "Hugo", "Ines", "Ivan", "Jade", "Jonas", "Kai", "Lara", "Leo", "Lina", "Marco", "Maya",
+        "Nadia", "Noah", "Olga", "Omar", "Paula", "Petro", "Rosa", "Sami", "Sofia", "Taras", "Uma", "Vera", "Yusuf", "Zoe",
+    ];
+
+    private static readonly string[] Last =
+    [
+        "Adams", "Bakker", "Bondar", "Costa", "Dijkstra", "Evans", "Fischer", "Garcia", "Hansen", "Ivanova", "Jansen",
+        "Kowalski", "Lewise", "Moreau", "Nguyen", "Novak", "Olsen", "Petrenko", "Quinn", "Rossi", "Schmidt", "Shevchenko",
+        "Tanaka", "Usman", "Visser", "Weber", "Xu", "Young", "Zhang",
+    ];
+
+    private static readonly string[] Labels = ["mobile", "home", "work", "other"];
+
+    public static async Task<int> RunAsync(string data, string output, int[] counts)
+    {
+        var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance);
+        var users = new SqliteUserRepository(store);
+        var contacts = new SqliteContactRepository(store);
+        var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = new PasswordOptions().Iterations }));
+        var random = new Random(20221223);
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new UtcMillisecondsConverter() } };
+        Directory.CreateDirectory(output);
+
+        var seeded = new List<object>();
+        foreach (var count in counts)
+        {
+            var clock = Stopwatch.StartNew();
+            var now = DateTime.UtcNow;
+            var user = new User
+            {
+                Id = ObjectIds.New(),
+                Email = $"bench-{count}@bench.local",
+                PasswordHash = "",
+                AvatarUrl = "/avatars/default.png",
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            // The shipped iteration count, so a bench login never takes the rehash-and-write path.
+            user = user with { PasswordHash = hasher.HashPassword(user, Password) };
+            if (await users.AddAsync(user) != UserWrite.Done) throw new InvalidOperationException($"{user.Email} exists already");
+
+            for (var i = 0; i < count; i++) await contacts.AddAsync(NewContact(random, user.Id, i, now));
+
+            // Every contact in the service's list order, in the shape a GET answers: json-server's data and the ceiling's memory.
+            var (all, _) = await contacts.ListAsync(user.Id, new ContactQuery { Limit = count });
+            var owner = user.ToSummary();
+            await using (var file = File.Create(Path.Combine(output, $"contacts-{count}.json")))
+                await JsonSerializer.SerializeAsync(file, new { contacts = all.Select(c => c.ToResponse(owner)) }, json);
+            await File.WriteAllLinesAsync(Path.Combine(output, $"ids-{count}.txt"), all.Select(c => c.Id));
+            seeded.Add(new { count, id = user.Id, email = user.Email, password = Password });
+            Console.WriteLine($"seeded {count} contacts for {user.Email} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        await File.WriteAllTextAsync(Path.Combine(output, "users.json"), JsonSerializer.Serialize(seeded, json));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return 0;
+    }
+
+    private static Contact NewContact(Random random, string owner, int i, DateTime now)
+    {
+        var first = First[random.Next(First.Length)];
+        var last = Last[random.Next(Last.Length)];
+        var created = now.AddSeconds(-random.Next(3 * 365 * 24 * 3600));
+        created = created.AddTicks(-(created.Ticks % TimeSpan.TicksPerMillisecond));
+        var phones = Enumerable.Range(0, 1 + random.Next(3))
+            .Select(p => new Phone(ObjectIds.New(created), $"+38(0{random.Next(50, 100)}){random.Next(100, 1000)}-{random.Next(1000, 10000)}",
+                Labels[p == 0 ? 0 : random.Next(Labels.Length)]))
+            .ToArray();
+        return new Contact
+        {
+            Id = ObjectIds.New(created),
+            Owner = owner,
+            Name = $"{first} {last}",
+            Email = $"{first}.{last}{i}@example.com".ToLowerInvariant(),
+            Phones = phones,
+            Favorite = random.Next(5) == 0,
+            CreatedAt = created,
+            UpdatedAt = created,
+        };
+    }
+}
+
+internal static class Hashing
+{
+    public static int Run()
+    {
+        var iterations = new PasswordOptions().Iterations;
+        var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = iterations }));
+        var hash = hasher.HashPassword(null!, Seeding.Password);
+        hasher.VerifyHashedPassword(null!, hash, Seeding.Password);
+        var times = Enumerable.Range(0, 7).Select(_ =>
+        {
+            var clock = Stopwatch.StartNew();
+            hasher.VerifyHashedPassword(null!, hash, Seeding.Password);
+            return clock.Elapsed.TotalMilliseconds;
+        }).Order().ToArray();
+        Console.WriteLine($"{times[times.Length / 2]:F1} {iterations}");
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+# The bench's table: medians over runs of each scenario and server, the ratios, and the targets of issue 5.
+# Input: rss.tsv (run, service VmHWM in kB), then raw.tsv (run, scenario, server, rps, p50, p99, errors,
+# requests, the server's CPU ms during the measurement).
+# Variables: main (the main user's contact count), hash_ms, iterations.
+
+function median(list,    n, v, i, j, t) {
+  n = split(list, v, " ")
+  for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+  return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+function rps(s, server) { return median(rate[s, server]) }
+function p50(s, server) { return median(lat50[s, server]) }
+function p99(s, server) { return median(lat99[s, server]) }
+function cpu(s, server) { return median(cpureq[s, server]) }
+function ratio(a, b) { return b > 0 ? a / b : -1 }
+function check(ok, text) { printf "  %-7s %s\n", ok ? "met" : "MISSED", text }
+
+FNR == NR { rss = rss " " $2; next }
+FNR == 1 { next }
+{
+  key = $2 SUBSEP $3
+  if (!(key in rate)) { order[++count] = key }
+  rate[key] = rate[key] " " $4; cpureq[key] = cpureq[key] " " ($8 > 0 ? $9 / $8 : 0); lat50[key] = lat50[key] " " $5; lat99[key] = lat99[key] " " $6; errors[key] += $7
+  seen[$2] = 1
+}
+END {
+  title["list"] = sprintf("list page 1 (limit 20, sort name), %d contacts", main)
+  title["filter"] = sprintf("list with a name-substring filter, %d contacts", main)
+  title["get"] = sprintf("get by id (random among %d)", main)
+  title["deep"] = sprintf("deep page (page 400 by 20 of %d)", main)
+  title["create"] = "create a contact"
+  title["update"] = "update a contact (json-server: PATCH, its partial update)"
+  title["list-1000"] = "list page 1 at 1,000 contacts"
+  title["list-100000"] = "list page 1 at 100,000 contacts"
+  title["login"] = "login (bounded by the password hash by design; not compared)"
+  split("list filter get deep create update list-1000 list-100000 login", scenarios, " ")
+
+  for (i = 1; i <= 9; i++) {
+    s = scenarios[i]
+    if (!(s in seen)) continue
+    printf "\n%s\n  %-12s %10s %9s %9s %7s %12s\n", title[s], "server", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms/req"
+    split("service ceiling json-server", servers, " ")
+    for (j = 1; j <= 3; j++) {
+      if (!((s, servers[j]) in rate)) continue
+      printf "  %-12s %10.0f %9.2f %9.2f %7d %12.3f\n", servers[j], rps(s, servers[j]), p50(s, servers[j]), p99(s, servers[j]),
+        errors[s, servers[j]], cpu(s, servers[j])
+    }
+    if ((s, "ceiling") in rate)
+      printf "  service/ceiling: req/s %.2f, CPU per request %.2f (the ceiling's CPU / the service's)\n",
+        ratio(rps(s, "service"), rps(s, "ceiling")), ratio(cpu(s, "ceiling"), cpu(s, "service"))
+    if ((s, "json-server") in rate)
+      printf "  service/json-server: req/s %.1fx, CPU per request %.1fx\n",
+        ratio(rps(s, "service"), rps(s, "json-server")), ratio(cpu(s, "json-server"), cpu(s, "service"))
+    if (s == "login") printf "  one password check: %.1f ms at %d PBKDF2-HMAC-SHA512 iterations (2 cores: at most %.0f logins/s)\n", hash_ms, iterations, 2000 / hash_ms
+  }
+  rss_mb = median(rss) / 1024
+  printf "\nservice peak RSS (VmHWM, whole run incl. 100,000 contacts): median %.0f MB (runs:", rss_mb
+  n = split(rss, r, " "); for (i = 1; i <= n; i++) printf " %.0f", r[i] / 1024; print ")"
+
+  print "\ntargets (issue 5)"
+  check(rps("list", "service") >= 0.30 * rps("list", "ceiling"),
+    sprintf("list page 1 >= 30%% of the ceiling's req/s: %.0f%%", 100 * ratio(rps("list", "service"), rps("list", "ceiling"))))
+  check(rps("get", "service") >= 0.40 * rps("get", "ceiling"),
+    sprintf("get by id >= 40%% of the ceiling's req/s: %.0f%%", 100 * ratio(rps("get", "service"), rps("get", "ceiling"))))
+  split("list:5 get:5 create:10 update:10", times, " ")
+  for (i = 1; i <= 4; i++) {
+    split(times[i], t, ":")
+    check(rps(t[1], "service") >= t[2] * rps(t[1], "json-server"),
+      sprintf("%s >= %dx json-server's req/s: %.1fx", t[1], t[2], ratio(rps(t[1], "service"), rps(t[1], "json-server"))))
+  }
+  split("list get create update", w, " ")
+  for (i = 1; i <= 4; i++) check(p99(w[i], "service") <= 25, sprintf("%s p99 <= 25 ms: %.1f ms", w[i], p99(w[i], "service")))
+  check(p50("list-100000", "service") <= 1.5 * p50("list-1000", "service"),
+    sprintf("list at 100,000 within 1.5x of its p50 at 1,000: %.2f / %.2f ms = %.2fx",
+      p50("list-100000", "service"), p50("list-1000", "service"), ratio(p50("list-100000", "service"), p50("list-1000", "service"))))
+  check(p50("deep", "service") <= 3 * p50("list", "service"),
+    sprintf("deep page within 3x of page 1's p50: %.2f / %.2f ms = %.2fx",
+      p50("deep", "service"), p50("list", "service"), ratio(p50("deep", "service"), p50("list", "service"))))
+  check(rss_mb <= 250, sprintf("peak RSS with 100,000 contacts <= 250 MB: %.0f MB", rss_mb))
+}
