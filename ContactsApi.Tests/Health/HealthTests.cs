@@ -26,8 +26,8 @@ public sealed class HealthTests(ContactsApiFactory factory) : IClassFixture<Cont
         var movedAway = broken.DataFolder + "-moved";
         Directory.Move(broken.DataFolder, movedAway);
         await File.WriteAllTextAsync(broken.DataFolder, "a file where the data folder was");
-        // Pooled connections still hold the moved file open; without them the store must reopen it.
-        SqliteConnection.ClearAllPools();
+        // Idle connections still hold the moved file open; without them the store must reopen it.
+        broken.CloseStoreConnections();
         try
         {
             var health = await (await probe.GetAsync("/health")).AssertJsonAsync(HttpStatusCode.ServiceUnavailable);
@@ -53,7 +53,7 @@ public sealed class HealthTests(ContactsApiFactory factory) : IClassFixture<Cont
     {
         using var broken = new ContactsApiFactory();
         var client = broken.CreateClient();
-        SqliteConnection.ClearAllPools();
+        broken.CloseStoreConnections();
         var file = Path.Combine(broken.DataFolder, "contacts.db");
         foreach (var journal in Directory.GetFiles(broken.DataFolder, "contacts.db-*")) File.Delete(journal);
         await File.WriteAllTextAsync(file, new string('x', 8192));

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactsApi.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsApi.Tests.Infrastructure;
 
@@ -51,6 +53,9 @@ public class ContactsApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Closes the store's idle connections, so the next requests open the file again, as after a restart.</summary>
+    public void CloseStoreConnections() => Services.GetRequiredService<SqliteStore>().CloseIdleConnections();
+
     public static async Task<string> LoginAsync(HttpClient client, string email, string password = Password)
     {
         var response = await client.PostAsJsonAsync("/api/users/login", new { email, password });
@@ -61,7 +66,6 @@ public class ContactsApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var folder in new[] { DataFolder, PublicFolder })
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }

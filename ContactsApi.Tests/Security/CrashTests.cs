@@ -116,7 +116,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
     }
 

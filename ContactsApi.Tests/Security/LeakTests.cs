@@ -35,7 +35,7 @@ public sealed class LeakTests
         var client = await factory.LoggedInClientAsync();
         var moved = factory.DataFolder + "-away";
         Directory.Move(factory.DataFolder, moved);
-        SqliteConnection.ClearAllPools();   // pooled connections still hold the moved file open
+        factory.CloseStoreConnections();   // idle connections still hold the moved file open
         try
         {
             await AssertPlainAsync(await client.GetAsync("/api/contacts"), HttpStatusCode.ServiceUnavailable, StoreUnavailable);
@@ -62,7 +62,7 @@ public sealed class LeakTests
         var created = await client.PostAsJsonAsync("/api/contacts", new { name = "Before", email = "b@example.com", phone = "+1 555 0100" });
         await created.AssertJsonAsync(HttpStatusCode.Created);
         // Pools first: a live connection's memory-mapped -shm file would take SIGBUS once immutable.
-        SqliteConnection.ClearAllPools();
+        factory.CloseStoreConnections();
         var files = Directory.GetFiles(factory.DataFolder, "contacts.db*").Append(factory.DataFolder).ToArray();
         ReadOnly(files, true);
         try

@@ -15,7 +15,6 @@ public sealed class SqliteStoreFixture : StoreFixture
     public override void Dispose()
     {
         base.Dispose();
-        SqliteConnection.ClearAllPools();
         Directory.Delete(DataFolder, recursive: true);
     }
 }

@@ -28,13 +28,11 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
                 Assert.Empty(Directory.GetFiles(fresh.DataFolder));
                 await (await fresh.LoggedInClientAsync()).CreateContactAsync();
             }
-            SqliteConnection.ClearAllPools();
             using var connection = Open(Path.Combine(folder, SqliteStore.FileName));
             Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM contacts"));
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
     }
@@ -59,7 +57,6 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
             string id;
             using (var first = new ContactsApiFactory { Settings = { ["Storage:DataFolder"] = folder } })
                 id = (await (await first.LoggedInClientAsync(email)).CreateContactAsync()).Id();
-            SqliteConnection.ClearAllPools();
 
             using var second = new ContactsApiFactory { Settings = { ["Storage:DataFolder"] = folder } };
             var client = second.CreateClient();
@@ -73,7 +70,6 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -84,7 +80,6 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         using var newer = new ContactsApiFactory();
         using (var connection = Open(Path.Combine(newer.DataFolder, SqliteStore.FileName), SqliteOpenMode.ReadWriteCreate))
             Scalar(connection, $"PRAGMA user_version = {SqliteMigrations.Steps.Length + 1}");
-        SqliteConnection.ClearAllPools();
 
         var refused = Assert.ThrowsAny<Exception>(() => newer.CreateClient());
 
@@ -107,13 +102,13 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         var plain = parameters.ToQuery(new Microsoft.AspNetCore.Http.QueryCollection());
         var filtered = plain with { Name = "chaim", Email = "n.net", PhoneDigits = "0992125453", Favorite = true, Page = 3 };
         var index = "contacts_by_" + (sort ?? "name") switch { "createdAt" => "created_at", "updatedAt" => "updated_at", var s => s };
-        using var connection = Open(StartedFile());
+        using var cached = new CachedConnection(Open(StartedFile()));
 
         // The last page of 1,000 is read from the far end, in the opposite order, through the same index.
         foreach (var query in new[] { plain, filtered, filtered with { Page = 100 } })
         {
-            var page = Plan(SqliteContactRepository.PageCommand(connection, null, owner, query, total: 1000).Command);
-            var count = Plan(SqliteContactRepository.CountCommand(connection, null, owner, query));
+            var page = Plan(SqliteContactRepository.PageCommand(cached, null, owner, query, total: 1000).Command);
+            var count = Plan(SqliteContactRepository.CountCommand(cached, null, owner, query));
             output.WriteLine($"sort={sort ?? "(default)"} order={order ?? "(default)"} filters={query != plain}\n  page:  {string.Join(" | ", page)}\n  count: {string.Join(" | ", count)}");
 
             // Each page is one step: a search of this owner's rows in the index (a favorite filter may narrow it
@@ -151,13 +146,13 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
     /// <summary>The plan's steps, as <c>EXPLAIN QUERY PLAN</c> prints them, for the command's own SQL and parameters.</summary>
     private static List<string> Plan(SqliteCommand command)
     {
-        using (command)
-        {
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            using var reader = command.ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read()) steps.Add(reader.GetString(3));
-            return steps;
-        }
+        // A new command: the store's own is cached on its connection and must keep its SQL.
+        using var explain = command.Connection!.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        foreach (SqliteParameter parameter in command.Parameters) explain.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+        using var reader = explain.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read()) steps.Add(reader.GetString(3));
+        return steps;
     }
 }

@@ -48,7 +48,7 @@ internal static class Seeding
 
     public static async Task<int> RunAsync(string data, string output, int[] counts)
     {
-        var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance);
+        using var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance);
         var users = new SqliteUserRepository(store);
         var contacts = new SqliteContactRepository(store);
         var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = new PasswordOptions().Iterations }));
@@ -86,7 +86,6 @@ internal static class Seeding
             Console.WriteLine($"seeded {count} contacts for {user.Email} in {clock.Elapsed.TotalSeconds:F1} s");
         }
         await File.WriteAllTextAsync(Path.Combine(output, "users.json"), JsonSerializer.Serialize(seeded, json));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return 0;
     }
 

@@ -93,7 +93,6 @@ sealed class BenchFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var folder in new[] { _data, _public })
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }

@@ -15,7 +15,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         {
             // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
             await using var snapshot = c.BeginTransaction(deferred: true);
-            var total = (long)(await CountCommand(c, snapshot, owner, query).ScalarAsync(ct))!;
+            var total = (long)(await CountCommand(c, snapshot, owner, query).ExecuteScalarAsync(ct))!;
             if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
             var (page, fromEnd) = PageCommand(c, snapshot, owner, query, total);
             var contacts = await page.ReadAsync(Read, ct);
@@ -29,7 +29,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     /// index entries on every page was most of a list request's time, and grew with the owner's contacts.
     /// Internal so the store tests explain the very SQL this issues.
     /// </summary>
-    internal static SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
+    internal static SqliteCommand CountCommand(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
         IsFiltered(query)
             ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query)
             : c.Command("SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)", tx).With("$owner", owner);
@@ -40,7 +40,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     /// (<c>FromEnd</c>: the caller turns it round): page 400 of 500 skips 2,000 entries, not 7,980.
     /// Internal so the store tests explain the very SQL this issues.
     /// </summary>
-    internal static (SqliteCommand Command, bool FromEnd) PageCommand(SqliteConnection c, SqliteTransaction? tx,
+    internal static (SqliteCommand Command, bool FromEnd) PageCommand(CachedConnection c, SqliteTransaction? tx,
         string owner, ContactQuery query, long total)
     {
         var fromEnd = query.Skip > total / 2;
@@ -71,7 +71,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         store.WriteAsync((c, tx) => Bind(c.Command($"""
             INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
-            """, tx), contact).RunAsync(ct), ct);
+            """, tx), contact).ExecuteNonQueryAsync(ct), ct);
 
     public Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -83,13 +83,13 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
                 UPDATE contacts SET name = $name, email = $email, phones = $phones, favorite = $favorite, updated_at = $updated,
                     phone = $phone, name_lc = $name_lc, email_lc = $email_lc, phone_digits = $digits
                 WHERE id = $id AND owner = $owner
-                """, tx), updated).RunAsync(ct);
+                """, tx), updated).ExecuteNonQueryAsync(ct);
             return updated;
         }, ct);
 
     public Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) => await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
-            .With("$id", id).With("$owner", owner).RunAsync(ct) == 1, ct);
+            .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1, ct);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
         IReadOnlyCollection<string> owners, CancellationToken ct = default) =>
@@ -108,7 +108,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
             c.Command($"SELECT {Columns} FROM contacts WHERE id > $after ORDER BY id LIMIT $limit")
                 .With("$after", afterId ?? "").With("$limit", limit).ReadAsync(Read, ct), ct);
 
-    private static async Task<Contact?> FindAsync(SqliteConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
+    private static async Task<Contact?> FindAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
     {
         var command = c.Command($"SELECT {Columns} FROM contacts WHERE id = $id AND owner = $owner", tx)
             .With("$id", id).With("$owner", owner);

@@ -10,7 +10,7 @@ public sealed class SqliteSessionRepository(SqliteStore store) : ISessionReposit
         {
             // Expired sessions of this user go as a new one comes, so the table never grows without end.
             await c.Command("DELETE FROM sessions WHERE user_id = $user AND expires_at <= $now", tx)
-                .With("$user", session.UserId).With("$now", session.CreatedAt.ToUnixMs()).RunAsync(ct);
+                .With("$user", session.UserId).With("$now", session.CreatedAt.ToUnixMs()).ExecuteNonQueryAsync(ct);
             return await c.Command("""
                     INSERT INTO sessions (id, user_id, created_at, expires_at)
                     SELECT $id, $user, $created, $expires
@@ -18,7 +18,7 @@ public sealed class SqliteSessionRepository(SqliteStore store) : ISessionReposit
                     """, tx)
                 .With("$id", session.Id).With("$user", session.UserId).With("$hash", verifiedPasswordHash)
                 .With("$created", session.CreatedAt.ToUnixMs()).With("$expires", session.ExpiresAt.ToUnixMs())
-                .RunAsync(ct) == 1;
+                .ExecuteNonQueryAsync(ct) == 1;
         }, ct);
 
     public Task<User?> FindLiveUserAsync(string sessionId, string userId, DateTime now, CancellationToken ct = default) =>
@@ -29,8 +29,8 @@ public sealed class SqliteSessionRepository(SqliteStore store) : ISessionReposit
             .ReadAsync(r => SqliteUserRepository.Read(r), ct)).SingleOrDefault(), ct);
 
     public Task RevokeAsync(string sessionId, CancellationToken ct = default) =>
-        store.WriteAsync((c, tx) => c.Command("DELETE FROM sessions WHERE id = $id", tx).With("$id", sessionId).RunAsync(ct), ct);
+        store.WriteAsync((c, tx) => c.Command("DELETE FROM sessions WHERE id = $id", tx).With("$id", sessionId).ExecuteNonQueryAsync(ct), ct);
 
     public Task RevokeAllAsync(string userId, CancellationToken ct = default) =>
-        store.WriteAsync((c, tx) => c.Command("DELETE FROM sessions WHERE user_id = $user", tx).With("$user", userId).RunAsync(ct), ct);
+        store.WriteAsync((c, tx) => c.Command("DELETE FROM sessions WHERE user_id = $user", tx).With("$user", userId).ExecuteNonQueryAsync(ct), ct);
 }

@@ -5,17 +5,17 @@ using Microsoft.Extensions.Options;
 namespace ContactsApi.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file: created and migrated on start, then opened per operation from the pool.
-/// Writes of this process queue on one lock and run in <c>BEGIN IMMEDIATE</c> transactions, so
-/// they never fail with "database is locked"; another process sharing the file waits on the busy
-/// timeout instead.
+/// The SQLite file: created and migrated on start, then read through a pool of open connections that
+/// keep their prepared statements, and written by one writer that commits queued writes in groups
+/// (<see cref="SqliteWriteQueue"/>), so writes never fail with "database is locked"; another process
+/// sharing the file waits on the busy timeout instead.
 /// </summary>
-public sealed class SqliteStore : IStoreHealth
+public sealed class SqliteStore : IStoreHealth, IDisposable
 {
     public const string FileName = "contacts.db";
 
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString;
+    private readonly SqliteConnectionPool _pool;
+    private readonly SqliteWriteQueue _writes;
 
     public SqliteStore(IOptions<StorageOptions> options, ILogger<SqliteStore> log)
     {
@@ -26,50 +26,45 @@ public sealed class SqliteStore : IStoreHealth
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = 10,
         };
         Migrate(builder.ToString(), log);
         // After creation the file must exist: a missing file is an outage, not a reason to start empty.
         builder.Mode = SqliteOpenMode.ReadWrite;
-        _connectionString = builder.ToString();
+        _pool = new SqliteConnectionPool(builder.ToString());
+        _writes = new SqliteWriteQueue(_pool);
     }
 
     public string FilePath { get; }
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct)
+    public async Task<T> ReadAsync<T>(Func<CachedConnection, Task<T>> work, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        return await work(connection);
-    }
-
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
-    {
-        await _writeLock.WaitAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        var connection = _pool.Rent();
         try
         {
-            await using var connection = await OpenAsync(ct);
-            // WAL survives a killed process with every committed transaction; NORMAL skips the fsync per
-            // commit (a power cut may roll back the last commits, never corrupt the file). Only writes
-            // commit, so reads skip this statement.
-            await connection.Command("PRAGMA synchronous = NORMAL").RunAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(ct);
+            var result = await work(connection);
+            _pool.Return(connection);
             return result;
         }
-        finally
+        catch
         {
-            _writeLock.Release();
+            connection.Dispose();
+            throw;
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction, and returns once that has committed.</summary>
+    public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
+        _writes.WriteAsync(work, ct);
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
         try
         {
             if (!File.Exists(FilePath)) return false;
-            return await ReadAsync(async c => await c.Command("SELECT count(*) FROM sqlite_master").ScalarAsync(ct) is long,
+            return await ReadAsync(async c => await c.Command("SELECT count(*) FROM sqlite_master").ExecuteScalarAsync(ct) is long,
                 ct);
         }
         catch (SqliteException)
@@ -78,29 +73,49 @@ public sealed class SqliteStore : IStoreHealth
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    /// <summary>
+    /// Closes the idle connections, so that the next operations open the file again: for an operator's
+    /// tool, or a test, that has moved or locked the file under a running store.
+    /// </summary>
+    public void CloseIdleConnections() => _pool.Clear();
+
+    /// <summary>Commits the queued writes, then closes every connection.</summary>
+    public void Dispose()
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        _writes.Dispose();
+        _pool.Dispose();
     }
 
     private static void Migrate(string connectionString, ILogger log)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        connection.Command("PRAGMA journal_mode = WAL").ExecuteNonQuery();
+        Run(connection, null, "PRAGMA journal_mode = WAL");
         using var transaction = connection.BeginTransaction(deferred: false);
-        var version = (int)(long)connection.Command("PRAGMA user_version", transaction).ExecuteScalar()!;
+        int version;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "PRAGMA user_version";
+            version = (int)(long)read.ExecuteScalar()!;
+        }
         if (version > SqliteMigrations.Steps.Length)
             throw new InvalidOperationException(
                 $"The database {connection.DataSource} has schema version {version}, newer than this release knows ({SqliteMigrations.Steps.Length}).");
         for (var step = version; step < SqliteMigrations.Steps.Length; step++)
         {
-            connection.Command(SqliteMigrations.Steps[step], transaction).ExecuteNonQuery();
+            Run(connection, transaction, SqliteMigrations.Steps[step]);
             log.LogInformation("Migrated the SQLite store {Path} to schema version {Version}", connection.DataSource, step + 1);
         }
-        connection.Command($"PRAGMA user_version = {SqliteMigrations.Steps.Length}", transaction).ExecuteNonQuery();
+        Run(connection, transaction, $"PRAGMA user_version = {SqliteMigrations.Steps.Length}");
         transaction.Commit();
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

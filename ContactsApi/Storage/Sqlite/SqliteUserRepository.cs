@@ -17,7 +17,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                 await Bind(c.Command("""
                     INSERT INTO users (id, email, name, password_hash, subscription, avatar_url, is_active, is_admin, created_at, updated_at)
                     VALUES ($id, $email, $name, $hash, $subscription, $avatar, $active, $admin, $created, $updated)
-                    """, tx), user).RunAsync(ct);
+                    """, tx), user).ExecuteNonQueryAsync(ct);
                 return UserWrite.Done;
             }
             catch (SqliteException e) when (e.IsUniqueViolation())
@@ -45,7 +45,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                     UPDATE users SET email = $email, name = $name, password_hash = $hash, subscription = $subscription,
                         avatar_url = $avatar, is_active = $active, is_admin = $admin, updated_at = $updated
                     WHERE id = $id
-                    """, tx), updated).RunAsync(ct);
+                    """, tx), updated).ExecuteNonQueryAsync(ct);
                 return (UserWrite.Done, updated);
             }
             catch (SqliteException e) when (e.IsUniqueViolation())
@@ -61,16 +61,16 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
                 failed_logins = CASE WHEN failed_logins + 1 >= $max THEN 0 ELSE failed_logins + 1 END,
                 lockout_end   = CASE WHEN failed_logins + 1 >= $max THEN $end ELSE lockout_end END
             WHERE id = $id
-            """, tx).With("$id", id).With("$max", maxFailures).With("$end", lockoutEnd.ToUnixMs()).RunAsync(ct), ct);
+            """, tx).With("$id", id).With("$max", maxFailures).With("$end", lockoutEnd.ToUnixMs()).ExecuteNonQueryAsync(ct), ct);
 
     public Task ResetFailedLoginsAsync(string id, CancellationToken ct = default) =>
         store.WriteAsync((c, tx) => c.Command("UPDATE users SET failed_logins = 0, lockout_end = NULL WHERE id = $id", tx)
-            .With("$id", id).RunAsync(ct), ct);
+            .With("$id", id).ExecuteNonQueryAsync(ct), ct);
 
     public Task<(IReadOnlyList<User> Users, long Total)> ListAsync(int skip, int limit, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
-            var total = (long)(await c.Command("SELECT count(*) FROM users").ScalarAsync(ct))!;
+            var total = (long)(await c.Command("SELECT count(*) FROM users").ExecuteScalarAsync(ct))!;
             var users = await c.Command($"SELECT {Columns} FROM users u ORDER BY u.created_at, u.id LIMIT $limit OFFSET $skip")
                 .With("$limit", limit).With("$skip", skip).ReadAsync(r => Read(r), ct);
             return ((IReadOnlyList<User>)users, total);
@@ -80,9 +80,9 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         // One transaction here, so there is no halfway state; the order matches the MongoDB store's.
         store.WriteAsync(async (c, tx) =>
         {
-            await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).RunAsync(ct);
-            await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).RunAsync(ct);
-            return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).RunAsync(ct) == 1;
+            await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct) == 1;
         }, ct);
 
     internal static User Read(SqliteDataReader r, int offset = 0) => new()
@@ -104,7 +104,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     private Task<User?> FindOneAsync(string where, string value, CancellationToken ct) =>
         store.ReadAsync(c => FindOneAsync(c, null, where, value, ct), ct);
 
-    private static async Task<User?> FindOneAsync(SqliteConnection c, SqliteTransaction? tx, string where, string value, CancellationToken ct)
+    private static async Task<User?> FindOneAsync(CachedConnection c, SqliteTransaction? tx, string where, string value, CancellationToken ct)
         => (await c.Command($"SELECT {Columns} FROM users u WHERE {where}", tx)
             .With("$value", value).ReadAsync(r => Read(r), ct)).SingleOrDefault();
 

@@ -1,0 +1,109 @@
+using ContactsApi.Storage.Sqlite;
+using ContactsApi.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactsApi.Tests.Storage;
+
+/// <summary>
+/// The store's writes are committed in groups: the writes queued while the writer is busy share the next
+/// transaction, so each must still succeed or fail on its own. The writer is held by a first write that
+/// waits on a gate, so the writes under test queue up and go in one group.
+/// </summary>
+public sealed class SqliteWriteQueueTests : IDisposable
+{
+    private readonly ContactsApiFactory _factory = new();
+    private readonly SqliteStore _store;
+
+    public SqliteWriteQueueTests()
+    {
+        _store = _factory.Services.GetRequiredService<SqliteStore>();
+        _store.WriteAsync((c, tx) => c.Command("CREATE TABLE scratch (n INTEGER NOT NULL UNIQUE)", tx).ExecuteNonQueryAsync(), default)
+            .GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public async Task A_failing_write_rolls_back_only_its_own_changes_among_the_writes_committed_with_it()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        // Each odd write fails after its insert, and after a second insert, so its savepoint has two changes to undo.
+        var writes = Enumerable.Range(1, 40).Select(n => _store.WriteAsync(async (c, tx) =>
+        {
+            await Insert(c, tx, n).ExecuteNonQueryAsync();
+            if (n % 2 == 0) return n;
+            await Insert(c, tx, 1000 + n).ExecuteNonQueryAsync();
+            throw new InvalidOperationException($"write {n} fails");
+        }, default)).ToList();
+        Assert.All(writes, w => Assert.False(w.IsCompleted));   // queued behind the held writer, not yet committed
+
+        release();
+        await held;
+
+        foreach (var (write, n) in writes.Select((w, i) => (w, i + 1)))
+            if (n % 2 == 0) Assert.Equal(n, await write);
+            else Assert.Equal($"write {n} fails", (await Assert.ThrowsAsync<InvalidOperationException>(() => write)).Message);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => 2L * i), await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_write_whose_request_is_gone_before_its_turn_is_not_applied()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        using var gone = new CancellationTokenSource();
+        var abandoned = _store.WriteAsync((c, tx) => Insert(c, tx, 1).ExecuteNonQueryAsync(), gone.Token);
+        var kept = _store.WriteAsync((c, tx) => Insert(c, tx, 2).ExecuteNonQueryAsync(), default);
+
+        await gone.CancelAsync();
+        release();
+        await held;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        Assert.Equal(1, await kept);
+        Assert.Equal([2L], await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_unique_violation_caught_by_its_write_leaves_the_rest_of_that_write_applied()
+    {
+        // The repositories catch a duplicate email and answer 409: the statement fails, the transaction goes on.
+        var outcome = await _store.WriteAsync(async (c, tx) =>
+        {
+            await Insert(c, tx, 7).ExecuteNonQueryAsync();
+            try
+            {
+                await Insert(c, tx, 7).ExecuteNonQueryAsync();
+                return "inserted twice";
+            }
+            catch (SqliteException e) when (e.IsUniqueViolation())
+            {
+                return "duplicate";
+            }
+        }, default);
+
+        Assert.Equal("duplicate", outcome);
+        Assert.Equal([7L], await StoredAsync());
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>A write that has started and waits until released: the writes queued meanwhile form the next group.</summary>
+    private async Task<(Task Held, Action Release)> HoldTheWriterAsync()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = _store.WriteAsync(async (_, _) =>
+        {
+            started.SetResult();
+            await gate.Task;
+            return 0;
+        }, default);
+        await started.Task;
+        return (held, gate.SetResult);
+    }
+
+    private static SqliteCommand Insert(CachedConnection c, SqliteTransaction tx, long n) =>
+        c.Command("INSERT INTO scratch (n) VALUES ($n)", tx).With("$n", n);
+
+    private Task<List<long>> StoredAsync() =>
+        _store.ReadAsync(c => c.Command("SELECT n FROM scratch ORDER BY n").ReadAsync(r => r.GetInt64(0), default), default);
+}
