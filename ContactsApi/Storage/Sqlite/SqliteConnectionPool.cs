@@ -16,9 +16,11 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
     private readonly ConcurrentStack<CachedConnection> _idle = new();
     private volatile bool _disposed;
 
-    public CachedConnection Rent()
+    public CachedConnection Rent() => _idle.TryPop(out var idle) ? idle : Open();
+
+    /// <summary>A new connection, outside the pool.</summary>
+    public CachedConnection Open()
     {
-        if (_idle.TryPop(out var idle)) return idle;
         var connection = new SqliteConnection(connectionString);
         try
         {

@@ -74,10 +74,14 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
     }
 
     /// <summary>
-    /// Closes the idle connections, so that the next operations open the file again: for an operator's
-    /// tool, or a test, that has moved or locked the file under a running store.
+    /// Closes the idle connections and the writer's, so that the next operations open the file again: for
+    /// a test that moves or locks the file under a running store.
     /// </summary>
-    public void CloseIdleConnections() => _pool.Clear();
+    public void CloseIdleConnections()
+    {
+        _pool.Clear();
+        _writes.CloseConnection();
+    }
 
     /// <summary>Commits the queued writes, then closes every connection.</summary>
     public void Dispose()
