@@ -127,6 +127,39 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
+    public async Task An_update_of_one_field_moves_the_contact_in_every_search_and_sort_of_that_field()
+    {
+        var owner = (await AddUserAsync()).Id;
+        var contact = await AddContactAsync(NewContact(owner, name: "Old Name", email: "old@example.com"));
+        var other = await AddContactAsync(NewContact(owner, name: "Middle", email: "middle@example.com"));
+        async Task<IEnumerable<string>> Ids(ContactQuery query) => (await Contacts.ListAsync(owner, query)).Contacts.Select(c => c.Id);
+
+        await Contacts.UpdateAsync(owner, contact.Id, c => c with { Name = "Zed New" });
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { Name = "zed" }));
+        Assert.Empty(await Ids(new ContactQuery { Name = "old" }));
+        Assert.Equal([other.Id, contact.Id], await Ids(new ContactQuery { Sort = ContactSort.Name }));
+
+        await Contacts.UpdateAsync(owner, contact.Id, c => c with { Email = "aaa@example.com" });
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { Email = "aaa@" }));
+        Assert.Empty(await Ids(new ContactQuery { Email = "old@" }));
+        Assert.Equal([contact.Id, other.Id], await Ids(new ContactQuery { Sort = ContactSort.Email }));
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { Name = "zed" }));   // the name is kept
+
+        await Contacts.UpdateAsync(owner, contact.Id, c => c with { Phones = [new Phone(c.Phones[0].Id, "+9 999 0000", "home")] });
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { PhoneDigits = "99990000" }));
+        Assert.Equal([other.Id, contact.Id], await Ids(new ContactQuery { Sort = ContactSort.Phone }));
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { Email = "aaa@" }));   // the email is kept
+
+        await Contacts.UpdateAsync(owner, contact.Id, c => c with { Favorite = !other.Favorite });
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { Favorite = !other.Favorite }));
+        Assert.Equal([contact.Id], await Ids(new ContactQuery { PhoneDigits = "99990000" }));   // the phone is kept
+
+        var last = await Contacts.UpdateAsync(owner, contact.Id, c => c with { UpdatedAt = T0.AddDays(30) });
+        Assert.Equal([other.Id, contact.Id], await Ids(new ContactQuery { Sort = ContactSort.UpdatedAt }));
+        Assert.Equal(Json(last), Json(await Contacts.FindAsync(owner, contact.Id)));
+    }
+
+    [StoreFact]
     public async Task Concurrent_updates_of_one_contact_all_land()
     {
         var owner = (await AddUserAsync()).Id;
