@@ -3,7 +3,8 @@
 --   BENCH_PATH    the request path, or the prefix an id is appended to when BENCH_IDS is set
 --   BENCH_IDS     a file of ids, one a line: each request picks one at random
 --   BENCH_BODY    a JSON request body
---   BENCH_AUTH    an Authorization header value (the service's "Bearer <token>") done() prints one line the bench reads:
+--   BENCH_AUTH    an Authorization header value (the service's "Bearer <token>")
+-- done() prints one line the bench reads:
 --   RESULT <requests/s> <p50 ms> <p99 ms> <errors> <requests>
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
