@@ -19,15 +19,17 @@ internal sealed class SqliteWriteQueue : IDisposable
     private const int MaxGroup = 128;
 
     private readonly SqliteConnectionPool _pool;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Channel<QueuedWrite> _queue =
         Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly SemaphoreSlim _connectionInUse = new(1, 1);
     private CachedConnection? _connection;
 
-    public SqliteWriteQueue(SqliteConnectionPool pool)
+    public SqliteWriteQueue(SqliteConnectionPool pool, ILogger log)
     {
         _pool = pool;
+        _checkpointer = new SqliteCheckpointer(pool, log);
         _writer = Task.Run(WriteGroupsAsync);
     }
 
@@ -58,6 +60,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     {
         _queue.Writer.TryComplete();
         _writer.GetAwaiter().GetResult();
+        _checkpointer.Dispose();
         CloseConnection();
     }
 
@@ -77,10 +80,11 @@ internal sealed class SqliteWriteQueue : IDisposable
         await _connectionInUse.WaitAsync();
         try
         {
-            _connection ??= _pool.Open();
+            _connection ??= OpenWriter();
             using var transaction = _connection.BeginTransaction(deferred: false);
             foreach (var write in group) await write.RunAsync(_connection, transaction);
             transaction.Commit();
+            _checkpointer.Committed(group.Count);
         }
         catch (Exception e)
         {
@@ -95,6 +99,13 @@ internal sealed class SqliteWriteQueue : IDisposable
             _connectionInUse.Release();
         }
         foreach (var write in group) write.Reply();
+    }
+
+    private CachedConnection OpenWriter()
+    {
+        var connection = _pool.Open();
+        connection.Command($"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterPages}").ExecuteNonQuery();
+        return connection;
     }
 
     private abstract class QueuedWrite
