@@ -186,14 +186,14 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     };
 
     /// <summary>
-    /// A phone as the JSON column holds it: the MongoDB document's shape. Settable properties rather than
-    /// a constructor, which the JSON reader would fill through an argument cache.
+    /// A phone as the JSON column holds it: the MongoDB document's shape. Plain settable properties: for a
+    /// constructor, or init-only or required properties, the generated reader fills an argument cache first.
     /// </summary>
     internal sealed class PhoneRow
     {
-        [JsonPropertyName("_id")] public required string Id { get; init; }
-        [JsonPropertyName("number")] public required string Number { get; init; }
-        [JsonPropertyName("label")] public required string Label { get; init; }
+        [JsonPropertyName("_id")] public string Id { get; set; } = "";
+        [JsonPropertyName("number")] public string Number { get; set; } = "";
+        [JsonPropertyName("label")] public string Label { get; set; } = "";
     }
 }
 
