@@ -47,7 +47,7 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
             if (current is null) return null;
             var read = current.ToContact();
-            var updated = change(read) with { Id = read.Id, Owner = read.Owner, CreatedAt = read.CreatedAt };
+            var updated = change.ApplyTo(read);
             // Optimistic concurrency: the write lands only if nobody wrote since the read; otherwise
             // read again and re-apply the change to what the other writer left.
             var result = await store.Contacts.ReplaceOneAsync(mine & Filter.Eq(c => c.Version, current.Version),

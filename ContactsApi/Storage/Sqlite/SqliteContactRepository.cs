@@ -78,7 +78,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         {
             var current = await FindAsync(c, tx, owner, id, ct);
             if (current is null) return null;
-            var updated = change(current) with { Id = current.Id, Owner = current.Owner, CreatedAt = current.CreatedAt };
+            var updated = change.ApplyTo(current);
             await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
                 .ExecuteNonQueryAsync(ct);
             return updated;
@@ -198,8 +198,8 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
 }
 
 /// <summary>
-/// The phones column's JSON, generated at build time and read from the column's UTF-8 bytes: reading
-/// it through a string and reflection was a third of the CPU of a page of 20 contacts.
+/// The phones column's JSON, generated at build time and read from the column's UTF-8 bytes: read
+/// through a string and reflection, it was half the time of reading a contact's row.
 /// </summary>
 [JsonSerializable(typeof(SqliteContactRepository.PhoneRow[]))]
 internal sealed partial class PhoneRowsJson : JsonSerializerContext;

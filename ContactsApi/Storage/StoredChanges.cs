@@ -1,10 +1,11 @@
 using ContactsApi.Common;
+using ContactsApi.Contacts;
 using ContactsApi.Users;
 
 namespace ContactsApi.Storage;
 
 /// <summary>What every store does to a change before writing it, so both stores keep the same fields.</summary>
-internal static class UserChanges
+internal static class StoredChanges
 {
     /// <summary>
     /// The change applied to the stored user, limited to what an update may write: the id and creation
@@ -23,4 +24,8 @@ internal static class UserChanges
             LockoutEnd = stored.LockoutEnd,
         };
     }
+
+    /// <summary>The change applied to the stored contact: its id, owner and creation time never change.</summary>
+    public static Contact ApplyTo(this Func<Contact, Contact> change, Contact stored) =>
+        change(stored) with { Id = stored.Id, Owner = stored.Owner, CreatedAt = stored.CreatedAt };
 }
