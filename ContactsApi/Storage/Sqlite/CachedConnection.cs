@@ -21,8 +21,8 @@ public sealed class CachedConnection : IDisposable
 
     /// <summary>
     /// The command for <paramref name="sql"/>, prepared once on this connection and reused, its parameters
-    /// cleared. Run it with <see cref="SqliteCommands"/>' RunAsync, ScalarAsync or ReadAsync, which leave
-    /// it ready for the next use; never dispose it.
+    /// cleared. Never dispose it, and never leave a reader of it open: <c>Execute*</c> and
+    /// <see cref="SqliteCommands.ReadAsync{T}"/> reset it for the next use.
     /// </summary>
     public SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

@@ -25,12 +25,11 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
         try
         {
             connection.Open();
+            var cached = new CachedConnection(connection);
             // WAL survives a killed process with every committed transaction; NORMAL skips the fsync per
             // commit (a power cut may roll back the last commits, never corrupt the file).
-            using var synchronous = connection.CreateCommand();
-            synchronous.CommandText = "PRAGMA synchronous = NORMAL";
-            synchronous.ExecuteNonQuery();
-            return new CachedConnection(connection);
+            cached.Command("PRAGMA synchronous = NORMAL").ExecuteNonQuery();
+            return cached;
         }
         catch
         {

@@ -92,34 +92,21 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
 
     private static void Migrate(string connectionString, ILogger log)
     {
-        using var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(connectionString);
+        using var c = new CachedConnection(connection);
         connection.Open();
-        Run(connection, null, "PRAGMA journal_mode = WAL");
-        using var transaction = connection.BeginTransaction(deferred: false);
-        int version;
-        using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "PRAGMA user_version";
-            version = (int)(long)read.ExecuteScalar()!;
-        }
+        c.Command("PRAGMA journal_mode = WAL").ExecuteNonQuery();
+        using var transaction = c.BeginTransaction(deferred: false);
+        var version = (int)(long)c.Command("PRAGMA user_version", transaction).ExecuteScalar()!;
         if (version > SqliteMigrations.Steps.Length)
             throw new InvalidOperationException(
                 $"The database {connection.DataSource} has schema version {version}, newer than this release knows ({SqliteMigrations.Steps.Length}).");
         for (var step = version; step < SqliteMigrations.Steps.Length; step++)
         {
-            Run(connection, transaction, SqliteMigrations.Steps[step]);
+            c.Command(SqliteMigrations.Steps[step], transaction).ExecuteNonQuery();
             log.LogInformation("Migrated the SQLite store {Path} to schema version {Version}", connection.DataSource, step + 1);
         }
-        Run(connection, transaction, $"PRAGMA user_version = {SqliteMigrations.Steps.Length}");
+        c.Command($"PRAGMA user_version = {SqliteMigrations.Steps.Length}", transaction).ExecuteNonQuery();
         transaction.Commit();
-    }
-
-    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
