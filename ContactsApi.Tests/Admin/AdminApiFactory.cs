@@ -20,6 +20,9 @@ public class AdminApiFactory : ContactsApiFactory
             .EnsureSuccessStatusCode());
     }
 
+    /// <summary>A valid password other than <see cref="ContactsApiFactory.Password"/>, for an admin to set.</summary>
+    public const string NewPassword = "N3w!Passw0rd";
+
     public string AdminEmail { get; } = NewEmail("admin");
 
     /// <summary>A client with a fresh session of the configured admin.</summary>

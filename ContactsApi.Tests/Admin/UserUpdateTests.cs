@@ -8,8 +8,6 @@ namespace ContactsApi.Tests.Admin;
 
 public sealed class UserUpdateTests(AdminApiFactory factory) : IClassFixture<AdminApiFactory>
 {
-    private const string NewPassword = "N3w!Passw0rd";
-
     [Fact]
     public async Task An_admin_changes_name_email_subscription_and_admin_right()
     {
@@ -43,13 +41,13 @@ public sealed class UserUpdateTests(AdminApiFactory factory) : IClassFixture<Adm
         var laptop = factory.CreateClient();
         laptop.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ContactsApiFactory.LoginAsync(laptop, email));
 
-        await (await admin.PutAsJsonAsync($"/users/{id}", new { password = NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/users/{id}", new { password = AdminApiFactory.NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
 
         await (await phone.GetAsync("/api/users/current")).AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
         await (await laptop.GetAsync("/api/users/current")).AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
         await (await laptop.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password }))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
-        await (await laptop.PostAsJsonAsync("/api/users/login", new { email, password = NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await laptop.PostAsJsonAsync("/api/users/login", new { email, password = AdminApiFactory.NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
     }
 
     [Fact]

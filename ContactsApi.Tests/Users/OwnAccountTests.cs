@@ -14,8 +14,6 @@ namespace ContactsApi.Tests.Users;
 /// </summary>
 public sealed class OwnAccountTests(AdminApiFactory factory) : IClassFixture<AdminApiFactory>
 {
-    private const string NewPassword = "N3w!Passw0rd";
-
     [Fact]
     public async Task A_change_after_an_admin_deactivated_the_user_is_refused_and_writes_nothing()
     {
@@ -38,7 +36,7 @@ public sealed class OwnAccountTests(AdminApiFactory factory) : IClassFixture<Adm
         var admin = await factory.AdminClientAsync();
         var (id, email, _) = await factory.NewUserAsync();
         var readByTheRequest = (await factory.Users.FindByIdAsync(id))!;
-        await (await admin.PutAsJsonAsync($"/users/{id}", new { password = NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/users/{id}", new { password = AdminApiFactory.NewPassword })).AssertJsonAsync(HttpStatusCode.OK);
 
         var written = await factory.Users.UpdateOwnAsync(readByTheRequest.Id, u => u with { Subscription = "pro" }, CancellationToken.None);
 
@@ -46,7 +44,7 @@ public sealed class OwnAccountTests(AdminApiFactory factory) : IClassFixture<Adm
         var client = factory.CreateClient();
         await (await client.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password }))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
-        var login = await (await client.PostAsJsonAsync("/api/users/login", new { email, password = NewPassword }))
+        var login = await (await client.PostAsJsonAsync("/api/users/login", new { email, password = AdminApiFactory.NewPassword }))
             .AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("pro", login["user"]!["subscription"]!.GetValue<string>());
     }
