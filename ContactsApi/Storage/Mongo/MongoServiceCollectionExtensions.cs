@@ -14,6 +14,7 @@ public static class MongoServiceCollectionExtensions
         services.AddSingleton<IUserRepository, MongoUserRepository>();
         services.AddSingleton<IContactRepository, MongoContactRepository>();
         services.AddSingleton<ISessionRepository, MongoSessionRepository>();
+        services.AddHostedService<MongoIndexBuilder>();
         return services;
     }
 }
