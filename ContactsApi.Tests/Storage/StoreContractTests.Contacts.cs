@@ -181,7 +181,7 @@ public abstract partial class StoreContractTests
         var contact = await AddContactAsync(NewContact(owner));
 
         var error = await Assert.ThrowsAsync<ApiException>(() => Contacts.UpdateAsync(owner, contact.Id,
-            c => c.RemovePhone(c.Phones[0].Id, T0.AddDays(1))));
+            c => new ContactEdit.RemovePhone(c.Phones[0].Id, T0.AddDays(1)).ApplyTo(c)));
 
         Assert.Equal("A contact must keep at least one phone", error.Message);
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));

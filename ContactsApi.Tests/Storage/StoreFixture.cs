@@ -26,6 +26,8 @@ public abstract class StoreFixture : IDisposable
 
     protected abstract Dictionary<string, string?> Settings();
 
+    protected IServiceProvider Services => _services.Value;
+
     public IUserRepository Users => _services.Value.GetRequiredService<IUserRepository>();
     public IContactRepository Contacts => _services.Value.GetRequiredService<IContactRepository>();
     public ISessionRepository Sessions => _services.Value.GetRequiredService<ISessionRepository>();

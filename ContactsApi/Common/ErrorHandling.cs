@@ -79,12 +79,10 @@ public static class ErrorHandling
                     (StatusCodes.Status413PayloadTooLarge, RequestSizeLimits.TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),
                 BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
                 DbException or TimeoutException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
-#if MONGODB
                 // The server can't be reached, or is between primaries; a retry will likely work.
                 MongoDB.Driver.MongoConnectionException or MongoDB.Driver.MongoNotPrimaryException
                     or MongoDB.Driver.MongoNodeIsRecoveringException or MongoDB.Driver.MongoWaitQueueFullException
                     or MongoDB.Driver.MongoWriteConcernException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
-#endif
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),
             };

@@ -1,32 +1,21 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
+using MongoDB.Bson;
 
 namespace ContactsApi.Common;
 
 /// <summary>
-/// MongoDB ObjectIds as 24 lower-case hex characters: 4 bytes of seconds since the epoch, 5 random
-/// bytes fixed per process, a 3-byte counter. Written by hand because MongoDB.Bson can't be restored
-/// here; the layout is the one the MongoDB specification gives, so both stores share ids.
+/// Ids as the contract writes them: MongoDB ObjectIds as 24 lower-case hex characters, made by
+/// MongoDB.Bson in both stores, so an id means the same in SQLite and in MongoDB.
 /// </summary>
 public static class ObjectIds
 {
-    private static readonly byte[] ProcessUnique = RandomNumberGenerator.GetBytes(5);
-    private static int _counter = RandomNumberGenerator.GetInt32(0, 1 << 24);
+    public static string New() => ObjectId.GenerateNewId().ToString();
 
-    public static string New() => New(DateTimeOffset.UtcNow);
+    /// <summary>An id whose timestamp part is <paramref name="time"/> (ids made for data seeded in the past).</summary>
+    public static string New(DateTimeOffset time) => ObjectId.GenerateNewId(time.UtcDateTime).ToString();
 
-    public static string New(DateTimeOffset time)
-    {
-        Span<byte> bytes = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, (uint)time.ToUnixTimeSeconds());
-        ProcessUnique.CopyTo(bytes[4..]);
-        var counter = Interlocked.Increment(ref _counter) & 0xFFFFFF;
-        bytes[9] = (byte)(counter >> 16);
-        bytes[10] = (byte)(counter >> 8);
-        bytes[11] = (byte)counter;
-        return Convert.ToHexStringLower(bytes);
-    }
-
-    public static bool IsValid(string? id) =>
-        id is { Length: 24 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    /// <summary>
+    /// The contract's check: exactly 24 lower-case hex characters. Stricter than
+    /// <see cref="ObjectId.TryParse"/>, which also takes upper case, so one id has one spelling.
+    /// </summary>
+    public static bool IsValid(string? id) => id is { Length: 24 } && id.All(char.IsAsciiHexDigitLower);
 }

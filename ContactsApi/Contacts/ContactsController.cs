@@ -69,7 +69,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     {
         ContactIds.Check(id);
         validator.ValidOrThrow(request);
-        return Change(id, c => c.Apply(request, time.UtcNow()));
+        return Edit(id, ContactEdit.SetFields.From(request, time.UtcNow()));
     }
 
     [HttpDelete("{id}")]
@@ -88,7 +88,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     {
         ContactIds.Check(id);
         validator.ValidOrThrow(request);
-        return Change(id, c => c with { Favorite = request.Favorite!.Value, UpdatedAt = time.UtcNow() });
+        return Edit(id, new ContactEdit.SetFields(time.UtcNow()) { Favorite = request.Favorite!.Value });
     }
 
     /// <summary>Adds a labelled number (at most 20 a contact).</summary>
@@ -100,7 +100,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         ContactIds.Check(id);
         validator.ValidOrThrow(request);
         var phone = new Phone(ObjectIds.New(), request.Number!.Trim(), request.Label!.Trim());
-        var contact = await Change(id, c => c.AddPhone(phone, time.UtcNow()));
+        var contact = await Edit(id, new ContactEdit.AddPhone(phone, time.UtcNow()));
         return Created($"/api/contacts/{id}", contact);
     }
 
@@ -113,9 +113,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         ContactIds.Check(id);
         ContactIds.Check(phoneId, "phoneId");
         validator.ValidOrThrow(request);
-        return Change(id, c => c.Phones.Any(p => p.Id == phoneId)
-            ? c.EditPhone(phoneId, request, time.UtcNow())
-            : throw ApiException.NotFound());
+        return Edit(id, new ContactEdit.EditPhone(phoneId, request.Number?.Trim(), request.Label?.Trim(), time.UtcNow()));
     }
 
     /// <summary>Removes a number; the last one can't go.</summary>
@@ -126,11 +124,9 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     {
         ContactIds.Check(id);
         ContactIds.Check(phoneId, "phoneId");
-        return Change(id, c => c.Phones.Any(p => p.Id == phoneId)
-            ? c.RemovePhone(phoneId, time.UtcNow())
-            : throw ApiException.NotFound());
+        return Edit(id, new ContactEdit.RemovePhone(phoneId, time.UtcNow()));
     }
 
-    private async Task<ContactResponse<string>> Change(string id, Func<Contact, Contact> change) =>
-        (await contacts.UpdateAsync(Owner, id, change, Aborted) ?? throw ApiException.NotFound()).ToResponse();
+    private async Task<ContactResponse<string>> Edit(string id, ContactEdit edit) =>
+        (await contacts.EditAsync(Owner, id, edit, Aborted) ?? throw ApiException.NotFound()).ToResponse();
 }

@@ -17,6 +17,14 @@ public interface IContactRepository
     /// </summary>
     Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default);
 
+    /// <summary>
+    /// Makes <paramref name="edit"/> as one atomic step, as <see cref="UpdateAsync"/> would make
+    /// <see cref="ContactEdit.ApplyTo"/>, but in a form a store can write without reading first. A
+    /// refused edit (the 21st phone, the last one removed, an unknown phone) throws the rule's
+    /// <c>ApiException</c> and writes nothing. Null when the contact is not found.
+    /// </summary>
+    Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default);
+
     Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default);
 
     /// <summary>All contacts of these owners in one query, each owner's sorted by name then id.</summary>

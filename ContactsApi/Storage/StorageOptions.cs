@@ -12,4 +12,11 @@ public sealed class StorageOptions
 
     public string? MongoConnectionString { get; set; }
     public string MongoDatabase { get; set; } = "contacts";
+
+    /// <summary>
+    /// How long a request waits for a usable MongoDB server before it answers 503 (the driver's own
+    /// default is 30 s, longer than any client waits). Replaces <c>serverSelectionTimeoutMS</c> in the
+    /// connection string.
+    /// </summary>
+    public TimeSpan MongoServerSelectionTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

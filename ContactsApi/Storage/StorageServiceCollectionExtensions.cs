@@ -1,6 +1,7 @@
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
+using ContactsApi.Storage.Mongo;
 using ContactsApi.Storage.Sqlite;
 using ContactsApi.Users;
 
@@ -22,15 +23,8 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<ISessionRepository, SqliteSessionRepository>();
                 break;
             case "mongo":
-#if MONGODB
                 services.AddMongoStorage();
                 break;
-#else
-                throw new InvalidOperationException(
-                    "Storage:Provider is Mongo, but this build has no MongoDB store. Build it with " +
-                    "`dotnet build -p:MongoDb=true` (or `dotnet run --property:MongoDb=true`, or the Dockerfile, which does), " +
-                    "from a package source that serves MongoDB.Driver 3.11.0.");
-#endif
             default:
                 throw new InvalidOperationException(
                     $"Storage:Provider '{provider}' is not known; use Sqlite (the default) or Mongo.");

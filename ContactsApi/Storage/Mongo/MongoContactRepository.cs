@@ -32,7 +32,7 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
 
     public async Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
-            ? (await store.Contacts.Find(OwnedBy(owner) & Filter.Eq(c => c.Id, id)).FirstOrDefaultAsync(ct))?.ToContact()
+            ? (await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct))?.ToContact()
             : null;
 
     public Task AddAsync(Contact contact, CancellationToken ct = default) =>
@@ -41,25 +41,47 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
     public async Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
-        var mine = OwnedBy(owner) & Filter.Eq(c => c.Id, id);
-        for (var attempt = 0; attempt < MongoStore.UpdateAttempts; attempt++)
+        var mine = Mine(owner, id);
+        for (var failures = 0; ; )
         {
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
             if (current is null) return null;
-            var read = current.ToContact();
-            var updated = change.ApplyTo(read);
+            var updated = change.ApplyTo(current.ToContact());
             // Optimistic concurrency: the write lands only if nobody wrote since the read; otherwise
-            // read again and re-apply the change to what the other writer left.
-            var result = await store.Contacts.ReplaceOneAsync(mine & Filter.Eq(c => c.Version, current.Version),
-                ContactDocument.From(updated, current.Version + 1), cancellationToken: ct);
+            // wait a little, read again and re-apply the change to what the other writer left. $set
+            // rather than a replacement, so fields this version doesn't know survive the update.
+            var result = await store.Contacts.UpdateOneAsync(mine & AtVersion(current.Version), Written(updated), cancellationToken: ct);
             if (result.MatchedCount == 1) return updated;
+            if (++failures == Backoff.UpdateAttempts)
+                throw new StoreUnavailableException($"Contact {id} changed under {failures} updates in a row");
+            await Backoff.AfterLostRaceAsync(failures, ct);
         }
-        throw new StoreUnavailableException($"Contact {id} changed under {MongoStore.UpdateAttempts} updates in a row");
+    }
+
+    public async Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
+        var mine = Mine(owner, id);
+        var (guard, update) = MongoContactEdits.Of(edit);
+        for (var failures = 0; ; )
+        {
+            var written = await store.Contacts.FindOneAndUpdateAsync(mine & guard, update, ReturnWritten, ct);
+            if (written is not null) return written.ToContact();
+            // Nothing matched: the contact is gone, or the edit's rule refuses it. The rule, applied to
+            // the stored contact, throws the contract's error (the 21st phone, the last one, no such phone).
+            var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
+            if (current is null) return null;
+            edit.ApplyTo(current.ToContact());
+            // The rule allows it now: another write changed the contact between the two steps.
+            if (++failures == Backoff.UpdateAttempts)
+                throw new StoreUnavailableException($"Contact {id} changed under {failures} edits in a row");
+            await Backoff.AfterLostRaceAsync(failures, ct);
+        }
     }
 
     public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
         ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
-        && (await store.Contacts.DeleteOneAsync(OwnedBy(owner) & Filter.Eq(c => c.Id, id), ct)).DeletedCount == 1;
+        && (await store.Contacts.DeleteOneAsync(Mine(owner, id), ct)).DeletedCount == 1;
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
         IReadOnlyCollection<string> owners, CancellationToken ct = default)
@@ -95,6 +117,26 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
     };
 
     private static FilterDefinition<ContactDocument> OwnedBy(string owner) => Filter.Eq(c => c.Owner, owner);
+
+    private static FilterDefinition<ContactDocument> Mine(string owner, string id) => OwnedBy(owner) & Filter.Eq(c => c.Id, id);
+
+    /// <summary>The stored version; a document written without the field (by hand, or by an older version) is at 0.</summary>
+    private static FilterDefinition<ContactDocument> AtVersion(long version) =>
+        version == 0
+            ? Filter.Eq(c => c.Version, 0) | Filter.Exists(c => c.Version, false)
+            : Filter.Eq(c => c.Version, version);
+
+    private static readonly FindOneAndUpdateOptions<ContactDocument> ReturnWritten = new() { ReturnDocument = ReturnDocument.After };
+
+    /// <summary>Every field a change may write (not the id, owner or creation time), with the stored copies, and the next version.</summary>
+    private static UpdateDefinition<ContactDocument> Written(Contact contact)
+    {
+        var d = ContactDocument.From(contact, version: 0);
+        return Builders<ContactDocument>.Update
+            .Set(c => c.Name, d.Name).Set(c => c.Email, d.Email).Set(c => c.Phones, d.Phones).Set(c => c.Favorite, d.Favorite)
+            .Set(c => c.UpdatedAt, d.UpdatedAt).Set(c => c.NameLower, d.NameLower).Set(c => c.EmailLower, d.EmailLower)
+            .Set(c => c.Phone, d.Phone).Set(c => c.PhoneDigits, d.PhoneDigits).Inc(c => c.Version, 1L);
+    }
 
     /// <summary>
     /// A pattern that matches <paramref name="text"/> literally: a filter of <c>.*</c> or <c>(a+)+$</c>

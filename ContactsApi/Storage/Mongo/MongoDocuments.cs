@@ -9,8 +9,11 @@ namespace ContactsApi.Storage.Mongo;
 
 // The stored shapes, kept apart from the domain records so that fields that exist only for queries
 // (lower-cased copies, phone digits, the version counter) never leak into the rest of the service.
-// Ids are ObjectIds in the database and 24-character strings everywhere else.
+// Ids are ObjectIds in the database and 24-character strings everywhere else. Every shape ignores
+// fields it doesn't know, so a document that a newer version or an operator added a field to still
+// reads; a missing field reads as its default (a contact without "version" is at version 0).
 
+[BsonIgnoreExtraElements]
 internal sealed class UserDocument
 {
     [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
@@ -41,6 +44,7 @@ internal sealed class UserDocument
     };
 }
 
+[BsonIgnoreExtraElements]
 internal sealed class ContactDocument
 {
     [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
@@ -60,13 +64,16 @@ internal sealed class ContactDocument
     [BsonElement("phone")] public string Phone { get; set; } = "";
     [BsonElement("phoneDigits")] public List<string> PhoneDigits { get; set; } = [];
 
-    /// <summary>Raised by every update; an update only writes over the version it read.</summary>
+    /// <summary>
+    /// Raised by every update; a read-change-write update only writes over the version it read. A
+    /// document without the field is at version 0.
+    /// </summary>
     [BsonElement("version")] public long Version { get; set; }
 
     public static ContactDocument From(Contact contact, long version) => new()
     {
         Id = contact.Id, Owner = contact.Owner, Name = contact.Name, Email = contact.Email,
-        Phones = contact.Phones.Select(p => new PhoneDocument { Id = p.Id, Number = p.Number, Label = p.Label }).ToList(),
+        Phones = contact.Phones.Select(PhoneDocument.From).ToList(),
         Favorite = contact.Favorite, CreatedAt = contact.CreatedAt, UpdatedAt = contact.UpdatedAt,
         NameLower = contact.Name.ToLowerInvariant(), EmailLower = contact.Email.ToLowerInvariant(), Phone = contact.Phone,
         PhoneDigits = contact.Phones.Select(p => Contacts.Phone.Digits(p.Number)).ToList(),
@@ -81,13 +88,17 @@ internal sealed class ContactDocument
     };
 }
 
+[BsonIgnoreExtraElements]
 internal sealed class PhoneDocument
 {
     [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
     [BsonElement("number")] public string Number { get; set; } = "";
     [BsonElement("label")] public string Label { get; set; } = "";
+
+    public static PhoneDocument From(Phone phone) => new() { Id = phone.Id, Number = phone.Number, Label = phone.Label };
 }
 
+[BsonIgnoreExtraElements]
 internal sealed class SessionDocument
 {
     [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";

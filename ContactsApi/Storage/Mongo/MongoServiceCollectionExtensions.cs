@@ -1,11 +1,9 @@
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
-using ContactsApi.Storage.Mongo;
 using ContactsApi.Users;
 
-// In the Storage namespace, so that AddStorage's one MONGODB line needs no conditional using.
-namespace ContactsApi.Storage;
+namespace ContactsApi.Storage.Mongo;
 
 public static class MongoServiceCollectionExtensions
 {
@@ -16,6 +14,7 @@ public static class MongoServiceCollectionExtensions
         services.AddSingleton<IUserRepository, MongoUserRepository>();
         services.AddSingleton<IContactRepository, MongoContactRepository>();
         services.AddSingleton<ISessionRepository, MongoSessionRepository>();
+        services.AddHostedService<MongoIndexBuilder>();
         return services;
     }
 }

@@ -2,23 +2,27 @@ using ContactsApi.Health;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using MongoDB.Driver.Core.Servers;
 
 namespace ContactsApi.Storage.Mongo;
 
 /// <summary>
-/// The database and its three collections, with every index created on start (creating an index
-/// that exists is a no-op). All writes wait for a majority of the replica set, so an acknowledged
-/// write survives a failover. A singleton made on first use: if the server can't be reached then,
-/// that request fails with a timeout (503) and the next one tries again.
+/// The database and its three collections. Making it touches no server: the driver connects in the
+/// background, so the service starts while MongoDB is down, answers 503 after a short server
+/// selection, and works again as soon as the server is back. The indexes are created by
+/// <see cref="MongoIndexBuilder"/> once the server answers. All writes wait for a majority of the
+/// replica set, so an acknowledged write survives a failover.
 /// </summary>
-public sealed class MongoStore : IStoreHealth
+public sealed class MongoStore : IStoreHealth, IDisposable
 {
-    /// <summary>How many times an update re-reads after losing a race before it gives up.</summary>
-    internal const int UpdateAttempts = 100;
-
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(2);
 
+    private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly Lock _indexGate = new();
+    private Task? _indexes;
+    private volatile TransactionSupport _transactions;
 
     public MongoStore(IOptions<StorageOptions> options, ILogger<MongoStore> log)
     {
@@ -26,23 +30,24 @@ public sealed class MongoStore : IStoreHealth
         if (string.IsNullOrWhiteSpace(settings.MongoConnectionString))
             throw new InvalidOperationException(
                 "Storage:Provider is Mongo but Storage:MongoConnectionString is empty; set it (e.g. Storage__MongoConnectionString).");
-        _database = new MongoClient(settings.MongoConnectionString).GetDatabase(settings.MongoDatabase)
-            .WithWriteConcern(WriteConcern.WMajority);
+        var client = MongoClientSettings.FromConnectionString(settings.MongoConnectionString);
+        client.ServerSelectionTimeout = settings.MongoServerSelectionTimeout;
+        _client = new MongoClient(client);
+        _database = _client.GetDatabase(settings.MongoDatabase).WithWriteConcern(WriteConcern.WMajority);
         Users = _database.GetCollection<UserDocument>("users");
         Contacts = _database.GetCollection<ContactDocument>("contacts");
         Sessions = _database.GetCollection<SessionDocument>("sessions");
-        CreateIndexes();
         log.LogInformation("Using the MongoDB database {Database}", settings.MongoDatabase);
     }
 
+    internal IMongoClient Client => _client;
     internal IMongoCollection<UserDocument> Users { get; }
     internal IMongoCollection<ContactDocument> Contacts { get; }
     internal IMongoCollection<SessionDocument> Sessions { get; }
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
-        // A health check must answer before the prober gives up, not after the driver's 30-second
-        // server selection.
+        // A health check must answer before the prober gives up, whatever the server selection timeout.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(HealthTimeout);
         try
@@ -57,27 +62,67 @@ public sealed class MongoStore : IStoreHealth
         }
     }
 
-    private void CreateIndexes()
+    /// <summary>
+    /// Creates every index; creating one that exists does nothing. Callers share the attempt under
+    /// way, and a failed attempt is forgotten, so the next caller starts another. Writes that rely on
+    /// the unique email index await this, so no two accounts can share an email while it is missing.
+    /// </summary>
+    internal Task EnsureIndexesAsync(CancellationToken ct)
     {
-        Users.Indexes.CreateMany(
+        Task attempt;
+        lock (_indexGate)
+        {
+            if (_indexes is null || _indexes.IsFaulted || _indexes.IsCanceled) _indexes = CreateIndexesAsync(_disposed.Token);
+            attempt = _indexes;
+        }
+        return attempt.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether the deployment runs multi-document transactions: a replica set or a sharded cluster
+    /// does, a standalone server refuses them. Decided, as the driver itself decides, from the servers
+    /// the driver is connected to; learnt once, on first use.
+    /// </summary>
+    internal async Task<bool> SupportsTransactionsAsync(CancellationToken ct)
+    {
+        if (_transactions != TransactionSupport.Unknown) return _transactions == TransactionSupport.Yes;
+        // A command that succeeds means the driver has connected and knows what kind of server it talks to.
+        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: ct);
+        var servers = _client.Cluster.Description.Servers.Where(s => s.State == ServerState.Connected).ToList();
+        if (servers.Count == 0) return false;   // lost again already: don't remember a guess
+        _transactions = servers.Any(s => s.Type == ServerType.Standalone) ? TransactionSupport.No : TransactionSupport.Yes;
+        return _transactions == TransactionSupport.Yes;
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _client.Dispose();
+    }
+
+    private async Task CreateIndexesAsync(CancellationToken ct)
+    {
+        await Users.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<UserDocument>(Builders<UserDocument>.IndexKeys.Ascending(u => u.Email),
                 new CreateIndexOptions { Unique = true, Name = "email_unique" }),
             new CreateIndexModel<UserDocument>(Builders<UserDocument>.IndexKeys.Ascending(u => u.CreatedAt).Ascending(u => u.Id),
                 new CreateIndexOptions { Name = "by_created" }),
-        ]);
+        ], ct);
         // One index a sort key, each ending in _id: a page in either order is a walk of one owner's
         // entries, never an in-memory sort. The owner+name one also serves the admin's by-owner listing.
-        Contacts.Indexes.CreateMany(MongoContactRepository.SortFields.Select(field =>
+        await Contacts.Indexes.CreateManyAsync(MongoContactRepository.SortFields.Select(field =>
             new CreateIndexModel<ContactDocument>(
                 Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(field).Ascending(c => c.Id),
-                new CreateIndexOptions { Name = "by_owner_" + field })));
-        Sessions.Indexes.CreateMany(
+                new CreateIndexOptions { Name = "by_owner_" + field })), ct);
+        await Sessions.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<SessionDocument>(Builders<SessionDocument>.IndexKeys.Ascending(s => s.UserId),
                 new CreateIndexOptions { Name = "by_user" }),
             new CreateIndexModel<SessionDocument>(Builders<SessionDocument>.IndexKeys.Ascending(s => s.ExpiresAt),
                 new CreateIndexOptions { Name = "expire", ExpireAfter = TimeSpan.Zero }),
-        ]);
+        ], ct);
     }
+
+    private enum TransactionSupport { Unknown, Yes, No }
 }

@@ -7,9 +7,11 @@ namespace ContactsApi.Storage.Mongo;
 public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 {
     private static readonly FilterDefinitionBuilder<UserDocument> Filter = Builders<UserDocument>.Filter;
+    private static readonly TransactionOptions Majority = new(writeConcern: WriteConcern.WMajority);
 
     public async Task<UserWrite> AddAsync(User user, CancellationToken ct = default)
     {
+        await store.EnsureIndexesAsync(ct);   // the unique email index: without it two registrations could share an email
         try
         {
             await store.Users.InsertOneAsync(UserDocument.From(user), cancellationToken: ct);
@@ -30,15 +32,16 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public async Task<(UserWrite Result, User? User)> UpdateAsync(string id, Func<User, User> change, CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(id)) return (UserWrite.NotFound, null);
-        for (var attempt = 0; attempt < MongoStore.UpdateAttempts; attempt++)
+        await store.EnsureIndexesAsync(ct);   // an email change relies on the unique index, as a registration does
+        for (var failures = 0; ; )
         {
             var stored = await store.Users.Find(ById(id)).FirstOrDefaultAsync(ct);
             if (stored is null) return (UserWrite.NotFound, null);
             var updated = change.ApplyTo(stored.ToUser());
             try
             {
-                // Optimistic concurrency: the write lands only if every field it writes still holds the
-                // value read; otherwise read again and re-apply the change to what the other writer left.
+                // Optimistic concurrency: the write lands only if every field it writes still holds the value
+                // read; otherwise wait a little, read again and re-apply the change to what the other writer left.
                 var result = await store.Users.UpdateOneAsync(Unchanged(stored), Written(UserDocument.From(updated)), cancellationToken: ct);
                 if (result.MatchedCount == 1) return (UserWrite.Done, updated);
             }
@@ -46,8 +49,10 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             {
                 return (UserWrite.EmailInUse, null);
             }
+            if (++failures == Backoff.UpdateAttempts)
+                throw new StoreUnavailableException($"User {id} changed under {failures} updates in a row");
+            await Backoff.AfterLostRaceAsync(failures, ct);
         }
-        throw new StoreUnavailableException($"User {id} changed under {MongoStore.UpdateAttempts} updates in a row");
     }
 
     public async Task RecordFailedLoginAsync(string id, int maxFailures, DateTime lockoutEnd, CancellationToken ct = default)
@@ -81,11 +86,31 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(id)) return false;
-        // No transaction: each step is idempotent and the user goes last, so a crash halfway leaves
-        // a user that a repeat of this call finishes deleting, never contacts without an owner.
-        await store.Sessions.DeleteManyAsync(Builders<SessionDocument>.Filter.Eq(s => s.UserId, id), ct);
-        await store.Contacts.DeleteManyAsync(Builders<ContactDocument>.Filter.Eq(c => c.Owner, id), ct);
-        return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
+        if (!await store.SupportsTransactionsAsync(ct)) return await DeleteStepsAsync(null, id, ct);
+        // All or nothing where the deployment can: nobody sees the user without their contacts. The
+        // driver retries the transaction on a transient error (a failover) and the commit on an unknown result.
+        using var session = await store.Client.StartSessionAsync(cancellationToken: ct);
+        return await session.WithTransactionAsync((s, token) => DeleteStepsAsync(s, id, token), Majority, ct);
+    }
+
+    /// <summary>
+    /// Sessions, then contacts, then the user. Outside a transaction (a standalone server) each step is
+    /// idempotent and the user goes last, so a crash halfway leaves a user that a repeat of the
+    /// delete finishes deleting, never contacts without an owner.
+    /// </summary>
+    private async Task<bool> DeleteStepsAsync(IClientSessionHandle? session, string id, CancellationToken ct)
+    {
+        var sessions = Builders<SessionDocument>.Filter.Eq(s => s.UserId, id);
+        var contacts = Builders<ContactDocument>.Filter.Eq(c => c.Owner, id);
+        if (session is null)
+        {
+            await store.Sessions.DeleteManyAsync(sessions, ct);
+            await store.Contacts.DeleteManyAsync(contacts, ct);
+            return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
+        }
+        await store.Sessions.DeleteManyAsync(session, sessions, cancellationToken: ct);
+        await store.Contacts.DeleteManyAsync(session, contacts, cancellationToken: ct);
+        return (await store.Users.DeleteOneAsync(session, ById(id), cancellationToken: ct)).DeletedCount == 1;
     }
 
     private static FilterDefinition<UserDocument> ById(string id) => Filter.Eq(u => u.Id, id);

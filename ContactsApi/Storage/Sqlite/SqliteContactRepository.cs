@@ -85,6 +85,13 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         }, ct);
 
     /// <summary>
+    /// The edit made in memory inside the write: writes go through one writer, so reading, applying
+    /// and writing back is already one atomic step, and the UPDATE names only the changed columns.
+    /// </summary>
+    public Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default) =>
+        UpdateAsync(owner, id, edit.ApplyTo, ct);
+
+    /// <summary>
     /// The SET list of an update: only the columns whose values change, and the time. SQLite rewrites the
     /// entries of every index on a column the SET names, changed or not, and every page it rewrites is
     /// another WAL frame: naming all of them made each update rewrite all seven indexes.
