@@ -8,6 +8,7 @@ using ContactsApi.Security;
 using ContactsApi.Storage;
 
 if (DataMoveCommand.IsCommand(args)) return await DataMoveCommand.RunAsync(args);
+if (AdminCommand.IsCommand(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,7 +24,6 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
-builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
 builder.Services.AddAvatars();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes);
 

@@ -2,22 +2,25 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactsApi.Admin;
 using ContactsApi.Tests.Infrastructure;
 
 namespace ContactsApi.Tests.Admin;
 
-/// <summary>The service with one configured admin email, registered once and logged in per client.</summary>
+/// <summary>The service with one admin, registered once, made admin as the admin command does, and logged in per client.</summary>
 public class AdminApiFactory : ContactsApiFactory
 {
     private readonly Lazy<Task> _adminRegistered;
 
     public AdminApiFactory()
     {
-        Settings["Admin:Emails:0"] = AdminEmail;
         Settings["Swagger:Enabled"] = "true";
         _adminRegistered = new(async () =>
+        {
             (await CreateClient().PostAsJsonAsync("/api/users/register", new { email = AdminEmail, password = Password }))
-            .EnsureSuccessStatusCode());
+                .EnsureSuccessStatusCode();
+            Assert.NotNull(await Users.SetAdminAsync(AdminEmail, true, DateTime.UtcNow));
+        });
     }
 
     /// <summary>A valid password other than <see cref="ContactsApiFactory.Password"/>, for an admin to set.</summary>
@@ -25,7 +28,7 @@ public class AdminApiFactory : ContactsApiFactory
 
     public string AdminEmail { get; } = NewEmail("admin");
 
-    /// <summary>A client with a fresh session of the configured admin.</summary>
+    /// <summary>A client with a fresh session of the admin.</summary>
     public async Task<HttpClient> AdminClientAsync()
     {
         await _adminRegistered.Value;

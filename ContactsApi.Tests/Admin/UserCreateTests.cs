@@ -34,17 +34,17 @@ public sealed class UserCreateTests(AdminApiFactory factory) : IClassFixture<Adm
     }
 
     [Fact]
-    public async Task A_created_user_with_a_configured_email_is_an_admin()
+    public async Task A_created_user_is_never_an_admin_whatever_the_old_Admin_Emails_key_lists()
     {
         var second = ContactsApiFactory.NewEmail("second-admin");
-        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Admin:Emails:1", second));
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Admin:Emails:0", second));
         var admin = configured.CreateClient();
         admin.DefaultRequestHeaders.Authorization = (await factory.AdminClientAsync()).DefaultRequestHeaders.Authorization;
 
         var body = await (await admin.PostAsJsonAsync("/users",
             new { name = "Second", email = second.ToUpperInvariant(), password = ContactsApiFactory.Password })).AssertJsonAsync(HttpStatusCode.Created);
 
-        Assert.True(body["data"]!["is_admin"]!.GetValue<bool>());
+        Assert.False(body["data"]!["is_admin"]!.GetValue<bool>());
     }
 
     [Theory]

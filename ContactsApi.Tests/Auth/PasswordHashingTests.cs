@@ -72,7 +72,7 @@ public sealed class PasswordHashingTests(ContactsApiFactory factory) : IClassFix
         Convert.FromBase64String((await app.Services.GetRequiredService<IUserRepository>().FindByEmailAsync(email))!.PasswordHash);
 
     /// <summary>Identity's v3 header: format marker, PRF (2 = HMAC-SHA512), iterations, salt length; big-endian.</summary>
-    private static (int Format, uint Prf, int Iterations, int SaltBytes) Header(byte[] hash) =>
+    internal static (int Format, uint Prf, int Iterations, int SaltBytes) Header(byte[] hash) =>
         (hash[0], BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)), (int)BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)),
             (int)BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(9)));
 }

@@ -74,6 +74,44 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Within_any_span_of_one_window_no_more_than_ten_logins_get_through_even_across_the_clocks_minute()
+    {
+        var peer = factory.NewPeer();
+        var window = TimeSpan.FromMinutes(1);
+        // Two seconds before the clock's next whole minute, where a fixed window would start afresh.
+        var now = factory.Time.GetUtcNow();
+        factory.Time.Advance(TimeSpan.FromTicks(window.Ticks - now.Ticks % window.Ticks) - TimeSpan.FromSeconds(2));
+        var start = factory.Time.GetUtcNow();
+        var through = new List<TimeSpan>();
+        async Task AttemptAsync()
+        {
+            var response = await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) await response.AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
+            else
+            {
+                await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+                through.Add(factory.Time.GetUtcNow() - start);
+            }
+        }
+
+        // The red team's burst at the end of a minute, then one attempt a second for over two minutes.
+        for (var i = 0; i < 10; i++) await AttemptAsync();
+        for (var second = 1; second <= 130; second++)
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            await AttemptAsync();
+        }
+
+        foreach (var from in through)
+        {
+            var inSpan = through.Count(t => t >= from && t < from + window);
+            Assert.True(inSpan <= 10, $"{inSpan} logins got through in the minute from {from.TotalSeconds} s: {string.Join(", ", through.Select(t => t.TotalSeconds))}");
+        }
+        // Not shut for good: each permit comes back a minute after it was used (at 0 s, 60–69 s, 120–129 s).
+        Assert.Equal(30, through.Count);
+    }
+
+    [Fact]
     public async Task Registrations_from_one_address_are_limited_to_twenty_an_hour_then_allowed_again()
     {
         var peer = factory.NewPeer();

@@ -3,8 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactsApi.Admin;
 using ContactsApi.Tests.Infrastructure;
 using ContactsApi.Tests.Security.Fuzzing;
+using ContactsApi.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ContactsApi.Tests.Security;
@@ -17,7 +20,6 @@ public sealed class FuzzFactory : ContactsApiFactory
     public FuzzFactory()
     {
         Settings["Swagger:Enabled"] = "true";
-        Settings["Admin:Emails:0"] = AdminEmail;
         // Ten thousand requests logged to the console would be most of the run time.
         Settings["Logging:LogLevel:Default"] = "Warning";
     }
@@ -48,6 +50,7 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
         var schemas = new SchemaChecker(document);
         var state = new FuzzState { Email = FuzzFactory.AdminEmail, Password = ContactsApiFactory.Password };
         var authed = await factory.LoggedInClientAsync(state.Email);
+        await factory.Services.GetRequiredService<IUserRepository>().SetAdminAsync(state.Email, true, DateTime.UtcNow);
         for (var i = 0; i < 3; i++) await CreateContactAsync(authed, state);
         var generator = new RequestGenerator(random, schemas, state);
 

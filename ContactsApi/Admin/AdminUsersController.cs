@@ -7,13 +7,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Admin;
 
 /// <summary>
 /// The backUpforce Plus user endpoints, for admins only (**Deviation**: the spec leaves them open,
-/// but they expose every user's data). Admins come from <c>Admin:Emails</c>; there is no default one.
+/// but they expose every user's data). Admins are made by <see cref="AdminCommand"/> on the server or by
+/// another admin; there is no default one.
 /// </summary>
 [ApiController]
 [Authorize(Policy = AuthServiceCollectionExtensions.AdminPolicy)]
@@ -28,7 +28,6 @@ public sealed class AdminUsersController(
     IContactRepository contacts,
     ISessionRepository sessions,
     IPasswordHasher<User> hasher,
-    IOptions<AdminOptions> admin,
     AvatarFiles avatars,
     TimeProvider time) : ControllerBase
 {
@@ -71,7 +70,7 @@ public sealed class AdminUsersController(
     public async Task<IActionResult> Create(CreateUserRequest request, [FromServices] IValidator<CreateUserRequest> validator)
     {
         validator.ValidOrThrow(request);
-        var user = NewUser.Create(request.Email!, request.Name, request.Password!, admin.Value, hasher, time.UtcNow());
+        var user = NewUser.Create(request.Email!, request.Name, request.Password!, hasher, time.UtcNow());
         await users.AddOrConflictAsync(user, Aborted);
         return Created($"/users/{user.Id}", new AdminUserEnvelope(true, user.ToAdminResponse()));
     }

@@ -1,6 +1,7 @@
 using ContactsApi.Users;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Auth;
 
@@ -13,21 +14,22 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountLockoutOptions>().BindConfiguration(AccountLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddHostedService<SigningKeyAtStart>();
         services.AddSingleton<UnknownUserPassword>();
         services.AddSingleton<TokenService>();
-        services.AddAuthentication(BearerSessionHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null);
+        services.AddSingleton<BearerSessionEvents>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerOptionsSetup>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
         return services;
     }
 
-    /// <summary>The user the bearer handler read for this request.</summary>
+    /// <summary>The user the bearer session check read for this request.</summary>
     public static User CurrentUser(this HttpContext http) =>
         http.Items[typeof(User)] as User ?? throw new InvalidOperationException("The endpoint is not behind [Authorize].");
 }

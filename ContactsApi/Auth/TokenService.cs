@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ContactsApi.Auth;
 
-/// <summary>Issues and validates the bearer tokens: HS256 only, issuer, audience and lifetime pinned.</summary>
+/// <summary>Issues the bearer tokens that <see cref="BearerOptionsSetup"/> validates: HS256, issuer, audience, lifetime.</summary>
 public sealed class TokenService
 {
     public const string SessionClaim = "sid";
@@ -14,31 +14,12 @@ public sealed class TokenService
     private readonly JwtOptions _options;
     private readonly SigningKeyProvider _keys;
     private readonly TimeProvider _time;
-    // One set for every validation: built per request, it was a large object and a closure for each.
-    private readonly TokenValidationParameters _validation;
 
     public TokenService(IOptions<JwtOptions> options, SigningKeyProvider keys, TimeProvider time)
     {
         _options = options.Value;
         _keys = keys;
         _time = time;
-        _validation = new TokenValidationParameters
-        {
-            ValidIssuer = _options.Issuer,
-            ValidAudience = _options.Audience,
-            IssuerSigningKey = keys.Key,
-            // Pinned: a token naming "none" or any other algorithm is refused before its signature is read.
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            LifetimeValidator = (notBefore, expires, _, p) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is not null && expires.Value + p.ClockSkew > now &&
-                       (notBefore is null || notBefore.Value - p.ClockSkew <= now);
-            },
-        };
     }
 
     public (string Token, Session Session) Issue(string userId)
@@ -62,19 +43,7 @@ public sealed class TokenService
         return (token, session);
     }
 
-    /// <summary>The user and session ids of a valid token, or null for anything else.</summary>
-    public async Task<(string UserId, string SessionId)?> ValidateAsync(string token)
-    {
-        var result = await Handler.ValidateTokenAsync(token, _validation);
-        // The claims straight from the token's payload: result.Claims would build a ClaimsIdentity first.
-        return result is { IsValid: true, SecurityToken: JsonWebToken jwt } &&
-               jwt.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sub, out var userId) &&
-               jwt.TryGetPayloadValue<string>(SessionClaim, out var sessionId) &&
-               ObjectIds.IsValid(userId) && ObjectIds.IsValid(sessionId)
-            ? (userId, sessionId)
-            : null;
-    }
-
+    /// <summary>The request's user as checked against the store: the role is the stored one, not a claim of the token.</summary>
     public static ClaimsPrincipal Principal(Users.User user, string sessionId, string scheme) =>
         new(new ClaimsIdentity(
         [

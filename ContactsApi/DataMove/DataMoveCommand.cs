@@ -18,15 +18,13 @@ public static class DataMoveCommand
         var export = args[0] == "export";
         var option = export ? "out" : "in";
         // The rest of the line is configuration, as for the web host: --out FILE becomes the key "out".
-        var builder = WebApplication.CreateBuilder(args[1..]);
-        var path = builder.Configuration[option];
+        await using var app = StoreHost.Build(args[1..]);
+        var path = app.Configuration[option];
         if (string.IsNullOrWhiteSpace(path))
         {
             await Console.Error.WriteLineAsync($"usage: {args[0]} --{option} FILE [--Storage:Provider=Sqlite|Mongo ...]");
             return 2;
         }
-        builder.Services.AddStorage(builder.Configuration);
-        await using var app = builder.Build();
         var users = app.Services.GetRequiredService<IUserRepository>();
         var contacts = app.Services.GetRequiredService<IContactRepository>();
         try

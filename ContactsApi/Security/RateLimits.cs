@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Security;
 
-/// <summary>How many requests one client address may make in a window.</summary>
+/// <summary>How many requests one client address may make in any span of one window.</summary>
 public sealed class RateLimitRule
 {
     [Range(1, int.MaxValue)] public int PermitLimit { get; set; }
@@ -47,40 +47,23 @@ public static class RateLimits
         response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class LoginLimit(IOptions<RateLimitOptions> options, TimeProvider time)
-        : ClientWindowLimit(options.Value.Login, time);
+        : ClientLimit(options.Value.Login, time);
 
     private sealed class RegisterLimit(IOptions<RateLimitOptions> options, TimeProvider time)
-        : ClientWindowLimit(options.Value.Register, time);
+        : ClientLimit(options.Value.Register, time);
 
-    /// <summary>
-    /// A fixed window per client address. The window is read from <see cref="TimeProvider"/> and made
-    /// part of the partition key, so each window starts with a fresh stock limiter and a test can move
-    /// time instead of waiting. The stock limiter's own real-time window is as long and starts later,
-    /// so it never ends first; it only lets a past window's limiter fall idle and be dropped.
-    /// </summary>
-    private abstract class ClientWindowLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
+    /// <summary>A <see cref="SlidingWindowLimiter"/> per client address.</summary>
+    private abstract class ClientLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
         {
-            var now = time.GetUtcNow();
-            context.HttpContext.Response.SetRetryAfter(WindowEnd(now) - now);
+            context.HttpContext.Response.SetRetryAfter(
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : rule.Window);
             await ErrorHandling.WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Message);
         };
 
-        public RateLimitPartition<string> GetPartition(HttpContext http)
-        {
-            // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var window = time.GetUtcNow().Ticks / rule.Window.Ticks;
-            return RateLimitPartition.GetFixedWindowLimiter($"{client} {window}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = rule.PermitLimit,
-                Window = rule.Window,
-                QueueLimit = 0,
-            });
-        }
-
-        private DateTimeOffset WindowEnd(DateTimeOffset now) =>
-            new((now.Ticks / rule.Window.Ticks + 1) * rule.Window.Ticks, TimeSpan.Zero);
+        // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
+        public RateLimitPartition<string> GetPartition(HttpContext http) =>
+            RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new SlidingWindowLimiter(rule, time));
     }
 }

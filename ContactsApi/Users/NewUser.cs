@@ -1,4 +1,3 @@
-using ContactsApi.Admin;
 using ContactsApi.Avatars;
 using ContactsApi.Common;
 using Microsoft.AspNetCore.Identity;
@@ -8,9 +7,8 @@ namespace ContactsApi.Users;
 /// <summary>How a user comes to be, by registration or by an admin: one place for the defaults.</summary>
 public static class NewUser
 {
-    /// <summary>Starter subscription, the default avatar, a salted hash; admin when the email is configured as one.</summary>
-    public static User Create(string email, string? name, string password, AdminOptions admins,
-        IPasswordHasher<User> hasher, DateTime now)
+    /// <summary>Starter subscription, the default avatar, a salted hash; never an admin (see <c>AdminCommand</c>).</summary>
+    public static User Create(string email, string? name, string password, IPasswordHasher<User> hasher, DateTime now)
     {
         var normalized = EmailAddress.Normalize(email);
         var user = new User
@@ -20,7 +18,6 @@ public static class NewUser
             Name = name?.Trim() ?? "",
             PasswordHash = "",
             AvatarUrl = DefaultAvatar.Url,
-            IsAdmin = admins.IsAdminEmail(normalized),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -1,4 +1,3 @@
-using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Security;
@@ -20,7 +19,6 @@ public sealed class UsersController(
     ISessionRepository sessions,
     IPasswordHasher<User> hasher,
     TokenService tokens,
-    IOptions<AdminOptions> admin,
     IOptions<AccountLockoutOptions> lockout,
     UnknownUserPassword unknownUser,
     TimeProvider time) : ControllerBase
@@ -33,7 +31,7 @@ public sealed class UsersController(
     public async Task<IActionResult> Register(RegisterRequest request, [FromServices] IValidator<RegisterRequest> validator)
     {
         validator.ValidOrThrow(request);
-        var user = NewUser.Create(request.Email!, request.Name, request.Password!, admin.Value, hasher, time.UtcNow());
+        var user = NewUser.Create(request.Email!, request.Name, request.Password!, hasher, time.UtcNow());
         await users.AddOrConflictAsync(user, HttpContext.RequestAborted);
         return StatusCode(StatusCodes.Status201Created, new RegisterResponse(user.Email, user.Subscription, user.AvatarUrl));
     }
@@ -65,15 +63,14 @@ public sealed class UsersController(
         if (user.FailedLogins > 0 || user.LockoutEnd is not null) await users.ResetFailedLoginsAsync(user.Id, ct);
 
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
-        if (rehashed is not null || (!user.IsAdmin && admin.Value.IsAdminEmail(user.Email)))
+        if (rehashed is not null)
         {
             var verified = user.PasswordHash;
             // Applied to the stored user: the new hash replaces only the hash this login verified, never
             // a password an admin set meanwhile, and nothing else the login read is written back.
             (_, user) = await users.UpdateAsync(user.Id, u => u with
             {
-                IsAdmin = u.IsAdmin || admin.Value.IsAdminEmail(u.Email),
-                PasswordHash = rehashed is not null && u.PasswordHash == verified ? rehashed : u.PasswordHash,
+                PasswordHash = u.PasswordHash == verified ? rehashed : u.PasswordHash,
                 UpdatedAt = now,
             }, ct);
             // Deleted since the password was checked.
