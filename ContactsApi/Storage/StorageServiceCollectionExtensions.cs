@@ -3,6 +3,7 @@ using ContactsApi.Contacts;
 using ContactsApi.Health;
 using ContactsApi.Storage.Sqlite;
 using ContactsApi.Users;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Storage;
 
@@ -11,6 +12,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<StorageOptions>, StoragePaths>();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {
