@@ -53,12 +53,12 @@ public static class RateLimits
         : ClientWindowLimit(options.Value.Register, time);
 
     /// <summary>
-    /// A fixed window per client address. The window is read from <see cref="TimeProvider"/> and made
+    /// A fixed window per client: its address, unless a subclass keys it otherwise (the user, for avatar uploads). The window is read from <see cref="TimeProvider"/> and made
     /// part of the partition key, so each window starts with a fresh stock limiter and a test can move
     /// time instead of waiting. The stock limiter's own real-time window is as long and starts later,
     /// so it never ends first; it only lets a past window's limiter fall idle and be dropped.
     /// </summary>
-    private abstract class ClientWindowLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
+    internal abstract class ClientWindowLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
         {
@@ -69,8 +69,7 @@ public static class RateLimits
 
         public RateLimitPartition<string> GetPartition(HttpContext http)
         {
-            // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var client = ClientOf(http);
             var window = time.GetUtcNow().Ticks / rule.Window.Ticks;
             return RateLimitPartition.GetFixedWindowLimiter($"{client} {window}", _ => new FixedWindowRateLimiterOptions
             {
@@ -79,6 +78,9 @@ public static class RateLimits
                 QueueLimit = 0,
             });
         }
+
+        // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
+        protected virtual string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         private DateTimeOffset WindowEnd(DateTimeOffset now) =>
             new((now.Ticks / rule.Window.Ticks + 1) * rule.Window.Ticks, TimeSpan.Zero);
