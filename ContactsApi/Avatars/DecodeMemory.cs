@@ -35,8 +35,10 @@ public sealed class DecodeMemory : IDisposable
 
     public long BudgetBytes { get; }
 
-    /// <summary>The budget not taken by decodes running now.</summary>
-    public long AvailableBytes => _budget.GetStatistics()!.CurrentAvailablePermits * Unit;
+    private int _waiting;
+
+    /// <summary>Decodes waiting for their share of the budget.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>
     /// What decoding and resizing an upload costs. An interlaced image (progressive JPEG, interlaced
@@ -52,7 +54,21 @@ public sealed class DecodeMemory : IDisposable
     {
         if (bytes > BudgetBytes)
             throw ApiException.BadRequest($"The image is too large: decoding it takes {Math.Ceiling((double)bytes / MB)} MB, at most {BudgetBytes / MB} MB");
-        var lease = await _budget.AcquireAsync(checked((int)((bytes + Unit - 1) / Unit)), ct);
+        var units = checked((int)((bytes + Unit - 1) / Unit));
+        // Granted at once only when nobody is queued: the first in the queue goes first.
+        var lease = _budget.AttemptAcquire(units);
+        if (!lease.IsAcquired)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                lease = await _budget.AcquireAsync(units, ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
         // The queue is unbounded (the uploads that can wait are bounded by UploadSlots), so a lease is always granted.
         return lease.IsAcquired ? lease : throw new InvalidOperationException("The decode budget refused a lease it should have queued.");
     }

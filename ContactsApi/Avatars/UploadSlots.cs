@@ -24,6 +24,9 @@ public sealed class UploadSlots : IDisposable
     /// <summary>Uploads waiting for a slot.</summary>
     public long Waiting => _slots.GetStatistics()!.CurrentQueuedCount;
 
+    /// <summary>Slots no upload holds.</summary>
+    public long Free => _slots.GetStatistics()!.CurrentAvailablePermits;
+
     public async Task<RateLimitLease> TakeAsync(CancellationToken ct)
     {
         var lease = await _slots.AcquireAsync(1, ct);
