@@ -53,8 +53,8 @@ public static class RateLimits
         : ClientWindowLimit(options.Value.Register, time);
 
     /// <summary>
-    /// A fixed window per client: its address, unless a subclass keys it otherwise (the user, for avatar uploads). The window is read from <see cref="TimeProvider"/> and made
-    /// part of the partition key, so each window starts with a fresh stock limiter and a test can move
+    /// A fixed window per client: its address, unless a subclass keys it otherwise (the user, for
+    /// avatar uploads). The window is read from <see cref="TimeProvider"/> and made part of the partition key, so each window starts with a fresh stock limiter and a test can move
     /// time instead of waiting. The stock limiter's own real-time window is as long and starts later,
     /// so it never ends first; it only lets a past window's limiter fall idle and be dropped.
     /// </summary>
