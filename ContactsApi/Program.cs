@@ -32,12 +32,13 @@ var app = builder.Build();
 app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();
-app.UsePublicFiles();
+app.UseAvatarFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: a limit may be per user (avatar uploads), and a request without a token counts against nothing.
+app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();
 app.MapHealth();

@@ -10,7 +10,7 @@ public sealed class UserDeleteTests(AdminApiFactory factory) : IClassFixture<Adm
 {
     private IContactRepository Contacts => factory.Services.GetRequiredService<IContactRepository>();
 
-    private string AvatarsFolder => Path.Combine(factory.PublicFolder, "avatars");
+    private string AvatarsFolder => factory.UploadFolder;
 
     /// <summary>
     /// A user with two contacts, a live session and an uploaded avatar. The file is written as the

@@ -15,7 +15,7 @@ public sealed class SmallAvatarLimitsFactory : ContactsApiFactory
 
 public sealed class AvatarLimitsTests(SmallAvatarLimitsFactory factory) : IClassFixture<SmallAvatarLimitsFactory>
 {
-    [LibVipsFact]
+    [Fact]
     public async Task The_pixel_limit_is_configurable()
     {
         var client = await factory.LoggedInClientAsync();
@@ -25,7 +25,7 @@ public sealed class AvatarLimitsTests(SmallAvatarLimitsFactory factory) : IClass
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "The image is too large: at most 10000 pixels");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task An_image_within_the_configured_limits_is_accepted()
     {
         var client = await factory.LoggedInClientAsync();
@@ -36,7 +36,7 @@ public sealed class AvatarLimitsTests(SmallAvatarLimitsFactory factory) : IClass
         Assert.Equal((250, 250), (served.Width, served.Height));
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task The_size_limit_is_configurable()
     {
         var client = await factory.LoggedInClientAsync();

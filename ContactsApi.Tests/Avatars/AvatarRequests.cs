@@ -19,6 +19,13 @@ public static class AvatarRequests
         return client.PatchAsync(Url, new MultipartFormDataContent { { part, field, fileName } });
     }
 
+    /// <summary>PATCHes a multipart body whose <c>avatar</c> part is <paramref name="file"/>, sent as that content sends it.</summary>
+    public static Task<HttpResponseMessage> UploadAvatarAsync(this HttpClient client, HttpContent file)
+    {
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
+        return client.PatchAsync(Url, new MultipartFormDataContent { { file, "avatar", "avatar.png" } });
+    }
+
     /// <summary>A multipart body written byte by byte, so a file name reaches the server exactly as given (NUL bytes included).</summary>
     public static Task<HttpResponseMessage> UploadWithRawFileNameAsync(this HttpClient client, byte[] file, string fileName)
     {

@@ -17,7 +17,7 @@ public sealed class DecompressionBombMemoryTests(ContactsApiFactory factory, ITe
 {
     private const long Limit = 200L * 1024 * 1024;
 
-    [LibVipsFact]
+    [Fact]
     public async Task Refusing_the_bomb_takes_less_than_200_MB_more_memory()
     {
         var client = await factory.LoggedInClientAsync();
@@ -39,7 +39,7 @@ public sealed class DecompressionBombMemoryTests(ContactsApiFactory factory, ITe
     }
 
     // Linux lets a process reset its peak resident size (VmHWM) by writing 5 to clear_refs.
-    private static bool ResetPeak()
+    internal static bool ResetPeak()
     {
         try
         {
@@ -50,5 +50,38 @@ public sealed class DecompressionBombMemoryTests(ContactsApiFactory factory, ITe
         {
             return false;
         }
+    }
+}
+
+/// <summary>A decode budget of 400 MB: room for one 7000×7000 progressive JPEG (charged 295 MB), not two.</summary>
+public sealed class DecodeBudgetMemoryFactory : ContactsApiFactory
+{
+    public const long BudgetBytes = 400L * 1024 * 1024;
+
+    public DecodeBudgetMemoryFactory() => Settings["Avatars:DecodeMemoryMB"] = (BudgetBytes / 1024 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+[Collection(MemoryMeasurement.Name)]
+public sealed class DecodeBudgetMemoryTests(DecodeBudgetMemoryFactory factory, ITestOutputHelper output) : IClassFixture<DecodeBudgetMemoryFactory>
+{
+    [Fact]
+    public async Task Concurrent_uploads_of_costly_images_stay_within_the_decode_budget()
+    {
+        // A few hundred KB each, about 290 MB to decode: one decode per core would hold two at once here.
+        var photo = TestImages.ProgressiveJpeg(7000);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => factory.LoggedInClientAsync()));
+        await (await clients[0].UploadAvatarAsync(TestImages.Solid(Rgb.Red, ".jpg"))).AssertAvatarUrlAsync();
+        var process = Process.GetCurrentProcess();
+        var peakWasReset = DecompressionBombMemoryTests.ResetPeak();
+        process.Refresh();
+        var before = peakWasReset ? process.WorkingSet64 : process.PeakWorkingSet64;
+
+        var responses = await Task.WhenAll(clients.Select(client => client.UploadAvatarAsync(photo, "photo.jpg", contentType: "image/jpeg")));
+
+        process.Refresh();
+        var growth = process.PeakWorkingSet64 - before;
+        output.WriteLine($"Peak working set grew by {growth / 1024 / 1024} MB for 4 concurrent {photo.Length / 1024} KB progressive 7000×7000 JPEGs; budget {DecodeBudgetMemoryFactory.BudgetBytes / 1024 / 1024} MB; peak reset: {peakWasReset}");
+        foreach (var response in responses) await response.AssertAvatarUrlAsync();
+        Assert.True(growth < DecodeBudgetMemoryFactory.BudgetBytes, $"peak grew by {growth / 1024 / 1024} MB");
     }
 }

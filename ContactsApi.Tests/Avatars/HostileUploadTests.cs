@@ -18,7 +18,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_form_without_the_avatar_field_is_refused()
     {
         var client = await factory.LoggedInClientAsync();
@@ -28,7 +28,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "\"avatar\" is required");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_request_that_is_not_a_form_is_refused_as_having_no_file()
     {
         var client = await factory.LoggedInClientAsync();
@@ -38,7 +38,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "\"avatar\" is required");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_malformed_multipart_body_is_a_bad_request()
     {
         var client = await factory.LoggedInClientAsync();
@@ -62,7 +62,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         { "an SVG behind an XML declaration", Encoding.UTF8.GetBytes("""<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>""") },
     };
 
-    [LibVipsTheory]
+    [Theory]
     [MemberData(nameof(NotImages))]
     public async Task Anything_but_an_image_is_refused(string what, byte[] file)
     {
@@ -75,7 +75,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         Assert.Equal("/avatars/default.png", await client.CurrentAvatarUrlAsync());
     }
 
-    [LibVipsTheory]
+    [Theory]
     [InlineData(".png")]
     [InlineData(".jpg")]
     [InlineData(".webp")]
@@ -90,20 +90,22 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, NotAnImage);
     }
 
-    [LibVipsTheory]
+    // TIFF and AVIF (HEIF) have loaders inside the bundled libvips; PPM is written by hand, since it has none.
+    [Theory]
     [InlineData(".tif")]
-    [InlineData(".hdr")]
+    [InlineData(".avif")]
     [InlineData(".ppm")]
     public async Task An_image_in_a_format_avatars_do_not_accept_is_refused(string suffix)
     {
         var client = await factory.LoggedInClientAsync();
+        var file = suffix == ".ppm" ? TestImages.Ppm(Rgb.Red) : TestImages.Solid(Rgb.Red, suffix);
 
-        var response = await client.UploadAvatarAsync(TestImages.Solid(Rgb.Red, suffix), "avatar.png", contentType: "image/png");
+        var response = await client.UploadAvatarAsync(file, "avatar.png", contentType: "image/png");
 
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, NotAnImage);
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_png_declaring_30000_by_30000_pixels_is_refused_on_its_header()
     {
         var client = await factory.LoggedInClientAsync();
@@ -115,7 +117,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "The image is too large: at most 50000000 pixels");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_body_over_the_upload_limit_is_refused_before_it_is_read()
     {
         var client = await factory.LoggedInClientAsync();
@@ -126,7 +128,7 @@ public sealed class HostileUploadTests(ContactsApiFactory factory) : IClassFixtu
             $"Request body too large: at most {AvatarOptions.MaxRequestBytes / 1024} KB");
     }
 
-    [LibVipsFact]
+    [Fact]
     public async Task A_file_just_over_5_MB_is_refused_before_it_is_decoded()
     {
         var client = await factory.LoggedInClientAsync();

@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
 using ContactsApi.Avatars;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using NetVips;
 
 namespace ContactsApi.Tests.Avatars;
 
@@ -27,16 +26,15 @@ public sealed record DecodedImage(int Width, int Height, int Bands, byte[] Pixel
 }
 
 /// <summary>
-/// Test images made and read through libvips itself (the service's binding plus a few calls only
-/// tests need), and hostile files crafted byte by byte.
+/// Test images made and read through libvips itself (NetVips, as the service uses it), and hostile
+/// files crafted byte by byte.
 /// </summary>
 public static class TestImages
 {
     static TestImages()
     {
-        NativeLibrary.SetDllImportResolver(typeof(TestImages).Assembly, VipsLibrary.Resolve);
-        var vips = new VipsLibrary(Options.Create(new AvatarOptions()), NullLogger<VipsLibrary>.Instance);
-        Assert.True(vips.IsAvailable, vips.Problem);
+        // The service's set-up (loaders allowed, cache off) applies to the whole process, tests' reads included.
+        Assert.True(new ImageLibrary(NullLogger<ImageLibrary>.Instance).IsAvailable, "libvips did not start");
     }
 
     /// <summary>An image <paramref name="width"/>×<paramref name="height"/> painted by <paramref name="paint"/>, saved as <paramref name="suffix"/> (".png", ".jpg[Q=95]"...).</summary>
@@ -50,50 +48,36 @@ public static class TestImages
                 var i = (y * width + x) * 3;
                 (pixels[i], pixels[i + 1], pixels[i + 2]) = (r, g, b);
             }
-        var image = NewFromMemoryCopy(pixels, (nuint)pixels.Length, width, height, 3, 0);
-        Assert.NotEqual(IntPtr.Zero, image);
-        try
-        {
-            return LibVips.WriteToArray(image, suffix) ?? throw new InvalidOperationException(LibVips.TakeError());
-        }
-        finally
-        {
-            LibVips.ObjectUnref(image);
-        }
+        using var image = Image.NewFromMemory(pixels, width, height, 3, Enums.BandFormat.Uchar);
+        return image.WriteToBuffer(suffix);
     }
 
     public static byte[] Solid(Rgb colour, string suffix, int width = 400, int height = 300) =>
         Encode(width, height, (_, _) => colour, suffix);
 
+    /// <summary>A binary PPM (P6): a format libvips can read where it is built with it, and avatars refuse.</summary>
+    public static byte[] Ppm(Rgb colour, int width = 400, int height = 300) =>
+        [.. Encoding.ASCII.GetBytes($"P6\n{width} {height}\n255\n"), .. Enumerable.Repeat(new[] { colour.R, colour.G, colour.B }, width * height).SelectMany(p => p)];
+
+    /// <summary>
+    /// A progressive (interlaced) JPEG of <paramref name="side"/>² pixels without chroma subsampling:
+    /// small as a file (smooth gradients), but its decoder holds every coefficient and every pixel.
+    /// </summary>
+    public static byte[] ProgressiveJpeg(int side)
+    {
+        using var x = Image.Xyz(side, side);
+        using var rgb = (x[0] * 255.0 / side).Bandjoin(x[1] * 255.0 / side, (x[0] + x[1]) * 127.0 / side).Cast(Enums.BandFormat.Uchar);
+        return rgb.JpegsaveBuffer(q: 75, interlace: true, subsampleMode: Enums.ForeignSubsample.Off);
+    }
+
     /// <summary>Reads an image file's pixels and whether it carries EXIF data.</summary>
     public static DecodedImage Decode(byte[] file, out int orientation)
     {
-        var pinned = GC.AllocateUninitializedArray<byte>(file.Length, pinned: true);
-        file.CopyTo(pinned, 0);
-        var image = LibVips.ImageNewFromBuffer(Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0), (nuint)pinned.Length, "", IntPtr.Zero);
-        Assert.True(image != IntPtr.Zero, LibVips.TakeError());
-        try
-        {
-            orientation = GetInt(image, "orientation", out var value) == 0 ? value : 1;
-            var hasExif = GetTypeof(image, "exif-data") != 0;
-            var memory = WriteToMemory(image, out var size);
-            Assert.True(memory != IntPtr.Zero, LibVips.TakeError());
-            try
-            {
-                var pixels = new byte[checked((int)size)];
-                Marshal.Copy(memory, pixels, 0, pixels.Length);
-                return new DecodedImage(LibVips.ImageGetWidth(image), LibVips.ImageGetHeight(image), GetBands(image), pixels, hasExif);
-            }
-            finally
-            {
-                LibVips.Free(memory);
-            }
-        }
-        finally
-        {
-            LibVips.ObjectUnref(image);
-            GC.KeepAlive(pinned);
-        }
+        using var image = Image.NewFromBuffer(file);
+        orientation = image.Contains("orientation") ? (int)image.Get("orientation") : 1;
+        var hasExif = image.Contains("exif-data");
+        var pixels = image.WriteToMemory<byte>();
+        return new DecodedImage(image.Width, image.Height, image.Bands, pixels, hasExif);
     }
 
     public static DecodedImage Decode(byte[] file) => Decode(file, out _);
@@ -101,19 +85,8 @@ public static class TestImages
     /// <summary>True when libvips reads a GPS field from the file's EXIF.</summary>
     public static bool HasGps(byte[] file)
     {
-        var pinned = GC.AllocateUninitializedArray<byte>(file.Length, pinned: true);
-        file.CopyTo(pinned, 0);
-        var image = LibVips.ImageNewFromBuffer(Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0), (nuint)pinned.Length, "", IntPtr.Zero);
-        Assert.True(image != IntPtr.Zero, LibVips.TakeError());
-        try
-        {
-            return GetTypeof(image, "exif-ifd3-GPSLatitude") != 0;
-        }
-        finally
-        {
-            LibVips.ObjectUnref(image);
-            GC.KeepAlive(pinned);
-        }
+        using var image = Image.NewFromBuffer(file);
+        return image.Contains("exif-ifd3-GPSLatitude");
     }
 
     /// <summary>
@@ -183,19 +156,4 @@ public static class TestImages
         }
         return ~crc;
     }
-
-    [DllImport(LibVips.Vips, EntryPoint = "vips_image_new_from_memory_copy")]
-    private static extern IntPtr NewFromMemoryCopy(byte[] data, nuint size, int width, int height, int bands, int format);
-
-    [DllImport(LibVips.Vips, EntryPoint = "vips_image_write_to_memory")]
-    private static extern IntPtr WriteToMemory(IntPtr image, out nuint size);
-
-    [DllImport(LibVips.Vips, EntryPoint = "vips_image_get_bands")]
-    private static extern int GetBands(IntPtr image);
-
-    [DllImport(LibVips.Vips, EntryPoint = "vips_image_get_typeof")]
-    private static extern nuint GetTypeof(IntPtr image, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
-
-    [DllImport(LibVips.Vips, EntryPoint = "vips_image_get_int")]
-    private static extern int GetInt(IntPtr image, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, out int value);
 }

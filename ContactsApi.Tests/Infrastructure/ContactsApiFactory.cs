@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactsApi.Tests.Infrastructure;
 
 /// <summary>
-/// The whole service in-process on a temporary SQLite file and a temporary public folder, with a
+/// The whole service in-process on a temporary SQLite file and a temporary avatar upload folder, with a
 /// known signing key so tests can forge the tokens an attacker would.
 /// </summary>
 public class ContactsApiFactory : WebApplicationFactory<Program>
@@ -18,7 +18,7 @@ public class ContactsApiFactory : WebApplicationFactory<Program>
     public const string Password = "exA7$mpless";
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-data-").FullName;
-    public string PublicFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-public-").FullName;
+    public string UploadFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-avatars-").FullName;
 
     /// <summary>Settings a test class adds or overrides before the first client is made.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -30,13 +30,14 @@ public class ContactsApiFactory : WebApplicationFactory<Program>
         ["RateLimits:Login:PermitLimit"] = "1000000",
         ["RateLimits:Register:PermitLimit"] = "1000000",
         ["Lockout:MaxFailedAttempts"] = "1000000",
+        ["Avatars:UploadRate:PermitLimit"] = "1000000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
-        builder.UseSetting("Avatars:PublicFolder", PublicFolder);
+        builder.UseSetting("Avatars:UploadFolder", UploadFolder);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
@@ -66,7 +67,7 @@ public class ContactsApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var folder in new[] { DataFolder, PublicFolder })
+        foreach (var folder in new[] { DataFolder, UploadFolder })
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

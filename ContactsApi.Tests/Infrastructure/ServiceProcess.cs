@@ -33,14 +33,18 @@ public sealed partial class ServiceProcess : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__DataFolder"] = dataFolder;
-        start.Environment["Avatars__PublicFolder"] = Path.Combine(dataFolder, "public");
         start.Environment["Jwt__SigningKey"] = ContactsApiFactory.SigningKey;
         start.Environment["Passwords__Iterations"] = "1000";
         start.Environment["RateLimits__Login__PermitLimit"] = "1000000";
         start.Environment["RateLimits__Register__PermitLimit"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return await StartAsync(start);
+    }
 
+    /// <summary>Starts <paramref name="start"/> (output redirected) and waits until it says where it listens.</summary>
+    public static async Task<ServiceProcess> StartAsync(ProcessStartInfo start)
+    {
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -59,17 +63,17 @@ public sealed partial class ServiceProcess : IDisposable
         }
         catch
         {
-            process.Kill();
+            process.Kill(entireProcessTree: true);
             throw;
         }
     }
 
     public HttpClient Client() => new() { BaseAddress = Address };
 
-    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    /// <summary>SIGKILL: the process (and any it started, as <c>dotnet run</c> does) gets no chance to finish anything.</summary>
     public void Kill()
     {
-        _process.Kill();
+        _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
 

@@ -19,7 +19,7 @@ public sealed class SigningKeyProvider
     {
         var bytes = jwt.Value.SigningKey is { Length: > 0 } configured
             ? FromConfiguration(configured)
-            : FromDataFolder(Path.GetFullPath(storage.Value.DataFolder), log);
+            : FromDataFolder(storage.Value.DataFolder, log);
         Key = new SymmetricSecurityKey(bytes);
     }
 
@@ -39,14 +39,12 @@ public sealed class SigningKeyProvider
         var path = Path.Combine(folder, KeyFileName);
         if (File.Exists(path)) return ReadKeyFile(path);
 
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var bytes = RandomNumberGenerator.GetBytes(MinimumBytes);
         // Written whole under a private name, then moved into place without overwriting: an instance
         // starting at the same moment on a shared folder sees no key or a complete one, and one key wins.
         var temporary = Path.Combine(folder, $"{KeyFileName}.{Guid.NewGuid():N}.tmp");
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var file = new FileStream(temporary, create)) file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes)));
+        using (var file = new FileStream(temporary, PrivateFiles.NewFile())) file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes)));
         try
         {
             File.Move(temporary, path, overwrite: false);

@@ -1,25 +1,26 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ContactsApi.Common;
+using ContactsApi.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Avatars;
 
 /// <summary>
-/// The resized avatars in <c>public/avatars/</c>. Their names are made here from the user id and a
+/// The resized avatars in the upload folder (<see cref="AvatarOptions.UploadFolder"/>). Their names are made here from the user id and a
 /// random part, never taken from the upload, so a client's file name can't point anywhere.
 /// </summary>
 public sealed partial class AvatarFiles(IOptions<AvatarOptions> options)
 {
     private const string UrlPrefix = "/avatars/";
 
-    private string Folder => Path.Combine(Path.GetFullPath(options.Value.PublicFolder), "avatars");
+    private string Folder => options.Value.UploadFolder!;
 
     /// <summary>Writes a new file for the user and returns its URL.</summary>
     public async Task<string> SaveAsync(string userId, byte[] png, CancellationToken ct)
     {
         var name = $"{userId}-{RandomNumberGenerator.GetHexString(32, lowercase: true)}.png";
-        Directory.CreateDirectory(Folder);
+        PrivateFiles.CreateFolder(Folder);
         await using (var file = new FileStream(Path.Combine(Folder, name), FileMode.CreateNew, FileAccess.Write))
             await file.WriteAsync(png, ct);
         return UrlPrefix + name;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ContactsApi.Security;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Avatars;
 
@@ -12,8 +14,12 @@ public sealed class AvatarOptions
     /// <summary>The request limit of the upload endpoint: the file plus room for the multipart framing.</summary>
     public const long MaxRequestBytes = UploadLimitBytes + 64 * 1024;
 
-    /// <summary>The static files root; avatars go to its <c>avatars/</c> folder. Relative to the working directory.</summary>
-    public string PublicFolder { get; set; } = "public";
+    /// <summary>
+    /// Where uploaded avatars are written and served from (at <c>/avatars/</c>, beside the default
+    /// avatar shipped in <c>wwwroot/avatars/</c>). Unset: <c>avatars</c> in the data folder. A relative
+    /// path is made absolute against the content root at start (<see cref="AvatarPaths"/>).
+    /// </summary>
+    public string? UploadFolder { get; set; }
 
     /// <summary>Largest accepted upload, checked before a byte of it is decoded.</summary>
     [Range(1, UploadLimitBytes)]
@@ -26,6 +32,18 @@ public sealed class AvatarOptions
     [Range(1, long.MaxValue)]
     public long MaxPixels { get; set; } = 50_000_000;
 
-    /// <summary>The libvips library file or path; empty for this platform's usual name (libvips.so.42 on Linux).</summary>
-    public string? LibraryPath { get; set; }
+    /// <summary>
+    /// The memory, in MB, that decodes running at once may be charged (<see cref="DecodeMemory"/>).
+    /// The default lets the largest image the pixel limit allows (16-bit RGBA, interlaced: 800 MB) decode alone.
+    /// </summary>
+    [Range(16, 1024 * 1024)]
+    public int DecodeMemoryMB { get; set; } = 1024;
+
+    /// <summary>Uploads received and processed at once; more wait before their body is read (<see cref="UploadSlots"/>).</summary>
+    [Range(1, 10_000)]
+    public int UploadsAtOnce { get; set; } = 16;
+
+    /// <summary>Uploads one user may make in a window; more → 429 with <c>Retry-After</c>.</summary>
+    [ValidateObjectMembers]
+    public RateLimitRule UploadRate { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 }

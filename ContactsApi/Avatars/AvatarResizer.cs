@@ -1,72 +1,66 @@
-using System.Runtime.InteropServices;
 using ContactsApi.Common;
 using Microsoft.Extensions.Options;
+using NetVips;
 
 namespace ContactsApi.Avatars;
 
 /// <summary>
 /// Turns an untrusted upload into a 250×250 PNG through libvips: only the PNG, JPEG, WebP and GIF
-/// loaders, the header's pixel count checked before any pixel is decoded, EXIF orientation applied,
-/// the centre kept, and every piece of metadata (EXIF, GPS, XMP, ICC) left out of the result.
+/// loaders, the header read (and its pixel count checked) before any pixel is decoded, EXIF
+/// orientation applied, the centre kept, and every piece of metadata (EXIF, GPS, XMP, ICC) left out.
 /// </summary>
 public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<AvatarResizer> log)
 {
     public const int Size = 250;
     public const string NotAnImage = "File is not a supported image";
 
-    /// <summary>The loaders allowed to read uploads; libvips' buffer loaders are subclasses named after them.</summary>
-    internal static readonly string[] AllowedLoaders =
-        ["VipsForeignLoadPng", "VipsForeignLoadJpeg", "VipsForeignLoadWebp", "VipsForeignLoadNsgif"];
-
-    /// <summary>
-    /// The upload must sit in a pinned array (<see cref="GC.AllocateUninitializedArray{T}"/> with
-    /// pinned: true): libvips reads it lazily, up to the moment the PNG is written.
-    /// </summary>
-    public byte[] ToPng(byte[] upload)
+    /// <summary>Reads the upload's header only (the pixels would load later, so a bomb stops here) and checks it.</summary>
+    public ImageHeader ReadHeader(byte[] upload)
     {
-        var data = Marshal.UnsafeAddrOfPinnedArrayElement(upload, 0);
-        var size = (nuint)upload.Length;
-
-        var loader = Marshal.PtrToStringUTF8(LibVips.ForeignFindLoadBuffer(data, size));
-        LibVips.ErrorClear();
-        if (loader is null || !AllowedLoaders.Any(loader.StartsWith)) throw Refused($"loader {loader ?? "none"}");
-        CheckPixelCount(data, size);
-
-        // fail_on=error: a truncated or corrupt file is refused instead of coming back half grey.
-        if (LibVips.ThumbnailBuffer(data, size, out var thumbnail, Size, "height", Size,
-                "crop", LibVips.InterestingCentre, "option_string", "fail_on=error", IntPtr.Zero) != 0)
-            throw Refused(LibVips.TakeError());
+        var loader = Image.FindLoadBuffer(upload);
+        if (loader is null || !ImageLibrary.AllowedLoaders.Any(loader.StartsWith)) throw Refused($"loader {loader ?? "none"}");
         try
         {
-            return LibVips.WriteToArray(thumbnail, ".png[strip]") ?? throw Refused(LibVips.TakeError());
-        }
-        finally
-        {
-            LibVips.ObjectUnref(thumbnail);
-            // Only the pointer is used past this point's start; the array must outlive libvips' last read.
-            GC.KeepAlive(upload);
-        }
-    }
-
-    // Opening an image reads its header only; the pixels would load later, so a bomb stops here.
-    private void CheckPixelCount(IntPtr data, nuint size)
-    {
-        var header = LibVips.ImageNewFromBuffer(data, size, "", IntPtr.Zero);
-        if (header == IntPtr.Zero) throw Refused(LibVips.TakeError());
-        try
-        {
-            var pixels = (long)LibVips.ImageGetWidth(header) * LibVips.ImageGetHeight(header);
-            if (pixels > options.Value.MaxPixels)
+            using var image = Image.NewFromBuffer(upload, failOn: Enums.FailOn.Error);
+            var header = new ImageHeader(image.Width, image.Height, image.Bands, BytesPerBand(image.Format),
+                image.Contains("interlaced") && image.Get("interlaced") is 1);
+            if (header.Pixels > options.Value.MaxPixels)
             {
-                log.LogInformation("Refused an avatar of {Pixels} pixels", pixels);
+                log.LogInformation("Refused an avatar of {Pixels} pixels", header.Pixels);
                 throw ApiException.BadRequest($"The image is too large: at most {options.Value.MaxPixels} pixels");
             }
+            return header;
         }
-        finally
+        catch (VipsException e)
         {
-            LibVips.ObjectUnref(header);
+            throw Refused(e.Message);
         }
     }
+
+    /// <summary>Decodes, turns upright, crops the centre and writes a PNG without metadata.</summary>
+    public byte[] ToPng(byte[] upload)
+    {
+        try
+        {
+            // fail_on=error: a truncated or corrupt file is refused instead of coming back half grey. It goes
+            // in the loader's option string: thumbnail_buffer's own fail_on argument doesn't reach the loader.
+            using var thumbnail = Image.ThumbnailBuffer(upload, Size, height: Size, crop: Enums.Interesting.Centre, optionString: "fail_on=error");
+            return thumbnail.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+        }
+        catch (VipsException e)
+        {
+            throw Refused(e.Message);
+        }
+    }
+
+    private static int BytesPerBand(Enums.BandFormat format) => format switch
+    {
+        Enums.BandFormat.Uchar or Enums.BandFormat.Char => 1,
+        Enums.BandFormat.Ushort or Enums.BandFormat.Short => 2,
+        Enums.BandFormat.Double or Enums.BandFormat.Complex => 8,
+        Enums.BandFormat.Dpcomplex => 16,
+        _ => 4,
+    };
 
     private ApiException Refused(string reason)
     {

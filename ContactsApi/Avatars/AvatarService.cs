@@ -6,29 +6,30 @@ namespace ContactsApi.Avatars;
 
 /// <summary>Replaces a user's avatar with a resized upload: checks, resize, file, user, old file.</summary>
 public sealed class AvatarService(
-    VipsLibrary vips,
+    ImageLibrary library,
     AvatarResizer resizer,
+    DecodeMemory memory,
     AvatarFiles files,
     IUserRepository users,
     IOptions<AvatarOptions> options,
     TimeProvider time)
 {
     public const string Required = "\"avatar\" is required";
+    public const string Unavailable = "Avatar uploads are unavailable";
 
-    // A resize keeps a core busy (libvips runs it on one thread), so at most one per core; more wait.
-    private readonly SemaphoreSlim _resizes = new(Environment.ProcessorCount);
+    // A resize keeps a core busy (libvips runs it on one thread), so at most one per core, whatever the memory budget allows.
+    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount);
 
     /// <summary>Stores the upload as the user's avatar and returns its URL.</summary>
     public async Task<string> ReplaceAsync(string userId, IFormFile? upload, CancellationToken ct)
     {
-        if (!vips.IsAvailable)
-            throw new ApiException(StatusCodes.Status503ServiceUnavailable, $"Avatar uploads are unavailable: {vips.Problem}");
+        if (!library.IsAvailable) throw new ApiException(StatusCodes.Status503ServiceUnavailable, Unavailable);
         if (upload is null) throw ApiException.BadRequest(Required);
         if (upload.Length == 0) throw ApiException.BadRequest(AvatarResizer.NotAnImage);
         if (upload.Length > options.Value.MaxBytes)
             throw new ApiException(StatusCodes.Status413PayloadTooLarge, $"The file is too large: at most {Describe(options.Value.MaxBytes)}");
 
-        var bytes = GC.AllocateUninitializedArray<byte>((int)upload.Length, pinned: true);
+        var bytes = new byte[upload.Length];
         await using (var stream = upload.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
 
         var png = await ResizeAsync(bytes, ct);
@@ -54,17 +55,20 @@ public sealed class AvatarService(
         }
     }
 
-    // Off the request thread and behind the gate, so uploads can't take every core or thread-pool thread.
+    // The header first (cheap, and it refuses bombs), then the decode behind its share of the memory
+    // budget and a core, off the request thread so uploads can't take every thread-pool thread.
     private async Task<byte[]> ResizeAsync(byte[] upload, CancellationToken ct)
     {
-        await _resizes.WaitAsync(ct);
+        var header = resizer.ReadHeader(upload);
+        using var reserved = await memory.ReserveAsync(DecodeMemory.CostOf(header, upload.Length), ct);
+        await _cores.WaitAsync(ct);
         try
         {
             return await Task.Run(() => resizer.ToPng(upload), CancellationToken.None);
         }
         finally
         {
-            _resizes.Release();
+            _cores.Release();
         }
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Avatars;
 
@@ -7,11 +9,15 @@ public static class AvatarServiceCollectionExtensions
     public static IServiceCollection AddAvatars(this IServiceCollection services)
     {
         services.AddOptions<AvatarOptions>().BindConfiguration(AvatarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<VipsLibrary>();
-        services.AddHostedService(sp => sp.GetRequiredService<VipsLibrary>());
+        services.AddSingleton<IPostConfigureOptions<AvatarOptions>, AvatarPaths>();
+        services.AddSingleton<ImageLibrary>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImageLibrary>());
         services.AddSingleton<AvatarResizer>();
+        services.AddSingleton<DecodeMemory>();
+        services.AddSingleton<UploadSlots>();
         services.AddSingleton<AvatarFiles>();
         services.AddSingleton<AvatarService>();
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, AvatarUploadLimit>(AvatarUploadLimit.Policy));
         // A request that is not multipart has no file: 400 "avatar" is required, not a 415 about JSON.
         services.Configure<ApiBehaviorOptions>(options => options.SuppressConsumesConstraintForFormFileParameters = true);
         return services;

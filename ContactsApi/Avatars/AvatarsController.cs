@@ -2,6 +2,7 @@ using ContactsApi.Auth;
 using ContactsApi.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ContactsApi.Avatars;
 
@@ -17,6 +18,8 @@ public sealed class AvatarsController(AvatarService avatars) : ControllerBase
     /// </summary>
     [HttpPatch]
     [RequestSizeLimit(AvatarOptions.MaxRequestBytes)]
+    [EnableRateLimiting(AvatarUploadLimit.Policy)]
+    [UploadSlot]
     [ProducesResponseType<AvatarResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]

@@ -52,8 +52,8 @@ public static class RateLimits
     private sealed class RegisterLimit(IOptions<RateLimitOptions> options, TimeProvider time)
         : ClientLimit(options.Value.Register, time);
 
-    /// <summary>A <see cref="SlidingWindowLimiter"/> per client address.</summary>
-    private abstract class ClientLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
+    /// <summary>A <see cref="SlidingWindowLimiter"/> per client: its address, unless a subclass keys it otherwise (the user, for avatar uploads).</summary>
+    internal abstract class ClientLimit(RateLimitRule rule, TimeProvider time) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
         {
@@ -62,8 +62,10 @@ public static class RateLimits
             await ErrorHandling.WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Message);
         };
 
-        // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
         public RateLimitPartition<string> GetPartition(HttpContext http) =>
-            RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new SlidingWindowLimiter(rule, time));
+            RateLimitPartition.Get(ClientOf(http), _ => new SlidingWindowLimiter(rule, time));
+
+        // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
+        protected virtual string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 }

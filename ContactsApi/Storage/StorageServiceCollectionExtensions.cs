@@ -4,6 +4,7 @@ using ContactsApi.Health;
 using ContactsApi.Storage.Mongo;
 using ContactsApi.Storage.Sqlite;
 using ContactsApi.Users;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Storage;
 
@@ -12,6 +13,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<StorageOptions>, StoragePaths>();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {

@@ -19,9 +19,12 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
 
     public SqliteStore(IOptions<StorageOptions> options, ILogger<SqliteStore> log)
     {
-        var folder = Path.GetFullPath(options.Value.DataFolder);
-        Directory.CreateDirectory(folder);
+        var folder = options.Value.DataFolder;
+        PrivateFiles.CreateFolder(folder);
         FilePath = Path.Combine(folder, FileName);
+        // SQLite gives its -wal and -shm files the database file's mode, so a 0600 database keeps them 0600 too.
+        if (!File.Exists(FilePath)) new FileStream(FilePath, PrivateFiles.NewFile()).Dispose();
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" }) PrivateFiles.Restrict(file);
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
