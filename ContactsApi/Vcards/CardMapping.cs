@@ -1,0 +1,268 @@
+namespace ContactsApi.Vcards;
+
+/// <summary>
+/// Reads a card into <see cref="CardFields"/> and writes it back. Each covered property has a
+/// projection (property → field value) and a fresh form (field value → property). Reading keeps a
+/// covered property only when its fresh form would differ from it; writing emits a kept covered
+/// property while its field still says what it said, in its place, and fresh properties for the rest.
+/// A property sharing its group with a covered property that was dropped (an X-ABLabel, X-ABADR)
+/// goes with it.
+/// </summary>
+internal static class CardMapping
+{
+    private abstract record Many(string Name)
+    {
+        public abstract object? Project(VcardCard card, VcardProperty property);
+        public abstract IReadOnlyList<object> Entries(CardFields fields);
+        public abstract IReadOnlyList<VcardProperty> Fresh(object entry, Func<string> newGroup);
+    }
+
+    private sealed record Many<T>(string Name, Func<VcardCard, VcardProperty, T?> ProjectAs, Func<CardFields, IReadOnlyList<T>> Get,
+        Func<T, Func<string>, IReadOnlyList<VcardProperty>> FreshAs) : Many(Name) where T : class
+    {
+        public override object? Project(VcardCard card, VcardProperty property) => ProjectAs(card, property);
+        public override IReadOnlyList<object> Entries(CardFields fields) => Get(fields);
+        public override IReadOnlyList<VcardProperty> Fresh(object entry, Func<string> newGroup) => FreshAs((T)entry, newGroup);
+    }
+
+    private sealed record One(string Name, Func<VcardProperty, object?> Project, Func<CardFields, object?> Get, Func<object, VcardProperty> Fresh);
+
+    private static readonly Many[] Lists =
+    [
+        new Many<CardPhone>("TEL", (card, p) => card.Phone(p), f => f.Phones, FreshPhone),
+        new Many<CardEmail>("EMAIL", (card, p) => card.Email(p), f => f.Emails, FreshEmail),
+        new Many<CardAddress>("ADR", (card, p) => card.Address(p)?.ToCardAddress(), f => f.Addresses, FreshAddress),
+    ];
+
+    // Written before the lists when new (ORG, TITLE, BDAY), or after them (NOTE, PHOTO, UID).
+    private static readonly One[] Singles =
+    [
+        new("ORG", Organization, f => f.Organization, v => new VcardProperty("ORG", VcardText.Escape((string)v))),
+        new("TITLE", p => NonEmpty(p.Text), f => f.Title, v => new VcardProperty("TITLE", VcardText.Escape((string)v))),
+        new("BDAY", VcardDates.Birthday, f => f.Birthday, v => new VcardProperty("BDAY", (string)v)),
+        new("NOTE", p => NonEmpty(p.Text), f => f.Notes, v => new VcardProperty("NOTE", VcardText.Escape((string)v))),
+        new("PHOTO", VcardPhoto.From, f => f.Photo, v => FreshPhoto((VcardPhoto)v)),
+        new("UID", p => NonEmpty(p.Text), f => f.Uid, v => new VcardProperty("UID", VcardText.Escape((string)v))),
+    ];
+
+    private const int SinglesBeforeLists = 3;
+
+    public static CardFields Read(VcardCard card)
+    {
+        var props = card.Properties;
+        var keep = Enumerable.Repeat(true, props.Count).ToArray();
+        var lists = new List<object>[Lists.Length];
+        for (var k = 0; k < Lists.Length; k++)
+        {
+            lists[k] = [];
+            for (var i = 0; i < props.Count; i++)
+            {
+                if (!props[i].Is(Lists[k].Name) || Lists[k].Project(card, props[i]) is not { } entry) continue;
+                lists[k].Add(entry);
+                keep[i] = !IsFreshForm(props[i], Lists[k].Fresh(entry, () => "item"));
+            }
+        }
+
+        var singles = new object?[Singles.Length];
+        for (var s = 0; s < Singles.Length; s++)
+        {
+            var at = Cover(props, Singles[s].Name, Singles[s].Project);
+            if (at < 0) continue;
+            singles[s] = Singles[s].Project(props[at]);
+            keep[at] = props.Count(p => p.Is(Singles[s].Name)) > 1 || !IsFreshForm(props[at], [Singles[s].Fresh(singles[s]!)]);
+        }
+
+        var fields = new CardFields
+        {
+            Phones = lists[0].Cast<CardPhone>().ToList(),
+            Emails = lists[1].Cast<CardEmail>().ToList(),
+            Addresses = lists[2].Cast<CardAddress>().ToList(),
+            Organization = (string?)singles[0],
+            Title = (string?)singles[1],
+            Birthday = (string?)singles[2],
+            Notes = (string?)singles[3],
+            Photo = (VcardPhoto?)singles[4],
+            Uid = (string?)singles[5],
+        };
+
+        var fn = Cover(props, "FN", _ => true);
+        var n = Cover(props, "N", _ => true);
+        var name = DeriveName(fn < 0 ? null : props[fn], n < 0 ? null : props[n], fields);
+        var nSaysMore = n >= 0 && (props.Count(p => p.Is("N")) > 1 || !IsFreshForm(props[n], [FreshN(name)]));
+        // FN stays beside an N that says more, so that writing can tell whether the name has changed since.
+        if (fn >= 0) keep[fn] = nSaysMore || props.Count(p => p.Is("FN")) > 1 || !IsFreshForm(props[fn], [FreshFn(name)]);
+        if (n >= 0) keep[n] = nSaysMore;
+
+        return fields with { Name = name, Kept = props.Where((_, i) => keep[i]).ToList() };
+    }
+
+    public static VcardCard Write(CardFields fields)
+    {
+        var kept = fields.Kept;
+        var keptCard = new VcardCard("", kept);
+        var groups = new HashSet<string>(kept.Where(p => p.Group is not null).Select(p => p.Group!), StringComparer.OrdinalIgnoreCase);
+        var nextGroup = 0;
+        string NewGroup()
+        {
+            string group;
+            do group = $"item{++nextGroup}"; while (!groups.Add(group));
+            return group;
+        }
+
+        // Decide what each kept property becomes: itself, a fresh property in its place, or nothing.
+        var replacement = new VcardProperty?[kept.Count];
+        var drop = new bool[kept.Count];
+        var match = Enumerable.Repeat(-1, kept.Count).ToArray();
+        var dropped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var entries = Lists.Select(l => l.Entries(fields)).ToArray();
+        var used = entries.Select(e => new bool[e.Count]).ToArray();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var k = Array.FindIndex(Lists, l => kept[i].Is(l.Name));
+            if (k < 0 || Lists[k].Project(keptCard, kept[i]) is not { } entry) continue;
+            var j = Enumerable.Range(0, entries[k].Count).FirstOrDefault(j => !used[k][j] && entries[k][j].Equals(entry), -1);
+            if (j >= 0)
+            {
+                used[k][j] = true;
+                match[i] = j;
+            }
+            else Drop(i);
+        }
+
+        var covered = new bool[Singles.Length];
+        for (var s = 0; s < Singles.Length; s++)
+        {
+            var at = Cover(kept, Singles[s].Name, Singles[s].Project);
+            if (at < 0) continue;
+            covered[s] = true;
+            var value = Singles[s].Get(fields);
+            if (Equals(Singles[s].Project(kept[at]), value)) continue;
+            Drop(at);
+            if (value is not null) replacement[at] = Singles[s].Fresh(value);
+        }
+
+        var fn = Cover(kept, "FN", _ => true);
+        var n = Cover(kept, "N", _ => true);
+        var nameChanged = DeriveName(fn < 0 ? null : kept[fn], n < 0 ? null : kept[n], fields) != fields.Name;
+        if (nameChanged && fn >= 0)
+        {
+            Drop(fn);
+            replacement[fn] = FreshFn(fields.Name);
+        }
+        if (nameChanged && n >= 0)
+        {
+            Drop(n);
+            replacement[n] = FreshN(fields.Name);
+        }
+
+        // Write: new singles first, the kept properties in their order with new list entries before
+        // the kept one they preceded, the remaining new entries, then the late singles.
+        var output = new List<VcardProperty>(kept.Count + 8);
+        if (fn < 0) output.Add(FreshFn(fields.Name));
+        if (n < 0) output.Add(FreshN(fields.Name));
+        AddSingles(0, SinglesBeforeLists);
+        var written = entries.Select(e => new bool[e.Count]).ToArray();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (match[i] >= 0)
+            {
+                var k = Array.FindIndex(Lists, l => kept[i].Is(l.Name));
+                for (var j = 0; j < match[i]; j++) AddEntry(k, j);
+                written[k][match[i]] = true;
+                output.Add(kept[i]);
+            }
+            else if (replacement[i] is { } fresh) output.Add(fresh);
+            else if (!drop[i] && !(kept[i].Group is { } g && dropped.Contains(g) && !IsCovered(kept[i]))) output.Add(kept[i]);
+        }
+        for (var k = 0; k < Lists.Length; k++)
+            for (var j = 0; j < entries[k].Count; j++) AddEntry(k, j);
+        AddSingles(SinglesBeforeLists, Singles.Length);
+        return new VcardCard(VcardVersion.V4.Text(), output);
+
+        void Drop(int i)
+        {
+            drop[i] = true;
+            if (kept[i].Group is { } group) dropped.Add(group);
+        }
+
+        void AddEntry(int k, int j)
+        {
+            if (used[k][j] || written[k][j]) return;
+            written[k][j] = true;
+            output.AddRange(Lists[k].Fresh(entries[k][j], NewGroup));
+        }
+
+        void AddSingles(int from, int to)
+        {
+            for (var s = from; s < to; s++)
+                if (!covered[s] && Singles[s].Get(fields) is { } value) output.Add(Singles[s].Fresh(value));
+        }
+    }
+
+    /// <summary>The name as reading sets it, from the FN and N given and the fields read before it.</summary>
+    private static string? DeriveName(VcardProperty? fn, VcardProperty? n, CardFields fields) =>
+        NonEmpty(fn?.Text)
+        ?? (n is null ? null : NonEmpty(VcardName.From(n).Display))
+        ?? fields.Organization
+        ?? fields.Emails.FirstOrDefault()?.Address
+        ?? fields.Phones.FirstOrDefault()?.Number;
+
+    private static VcardProperty FreshFn(string? name) => new("FN", VcardText.Escape(name ?? ""));
+
+    /// <summary>N from a name alone: the last word is the family name, the rest the given name.</summary>
+    private static VcardProperty FreshN(string? name)
+    {
+        var trimmed = (name ?? "").Trim();
+        var space = trimmed.LastIndexOfAny([' ', '\t']);
+        var (family, given) = space < 0 ? (trimmed, "") : (trimmed[(space + 1)..], trimmed[..space].TrimEnd());
+        return new VcardProperty("N", VcardText.JoinComponents(family, given, "", "", ""));
+    }
+
+    private static IReadOnlyList<VcardProperty> FreshPhone(CardPhone phone, Func<string> newGroup) =>
+        VcardLabels.PhoneTypes(phone.Label) is { } types
+            ? [new VcardProperty("TEL", VcardText.Escape(phone.Number), new VcardParameter(VcardParameter.Type, types))]
+            : Labelled(newGroup(), new VcardProperty("TEL", VcardText.Escape(phone.Number)), phone.Label);
+
+    private static IReadOnlyList<VcardProperty> FreshEmail(CardEmail email, Func<string> newGroup) =>
+        VcardLabels.EmailTypes(email.Label) is { } types
+            ? [new VcardProperty("EMAIL", VcardText.Escape(email.Address), new VcardParameter(VcardParameter.Type, types))]
+            : Labelled(newGroup(), new VcardProperty("EMAIL", VcardText.Escape(email.Address)), email.Label);
+
+    private static IReadOnlyList<VcardProperty> FreshAddress(CardAddress address, Func<string> newGroup)
+    {
+        var value = VcardText.JoinComponents("", "", address.Street, address.City, address.Region, address.Postcode, address.Country);
+        return VcardLabels.AddressTypes(address.Label) switch
+        {
+            "" => [new VcardProperty("ADR", value)],
+            { } types => [new VcardProperty("ADR", value, new VcardParameter(VcardParameter.Type, types))],
+            null => Labelled(newGroup(), new VcardProperty("ADR", value), address.Label),
+        };
+    }
+
+    /// <summary>A custom label as iOS, macOS and Google Contacts write it: a group holding the property and its X-ABLabel.</summary>
+    private static IReadOnlyList<VcardProperty> Labelled(string group, VcardProperty property, string label) =>
+        [property with { Group = group }, new VcardProperty(group, "X-ABLabel", [], VcardText.Escape(label))];
+
+    private static VcardProperty FreshPhoto(VcardPhoto photo) => photo.Data is { } data
+        ? new VcardProperty("PHOTO", $"data:{photo.MediaType};base64,{Convert.ToBase64String(data)}")
+        : new VcardProperty("PHOTO", photo.Uri ?? "", new VcardParameter(VcardParameter.ValueType, "uri"));
+
+    private static string? Organization(VcardProperty org) =>
+        NonEmpty(string.Join(", ", org.Components.Select(c => c.Trim()).Where(c => c.Length > 0)));
+
+    private static bool IsFreshForm(VcardProperty property, IReadOnlyList<VcardProperty> fresh) =>
+        property.Group is null && fresh.Count == 1 && fresh[0].Equals(property);
+
+    private static bool IsCovered(VcardProperty property) =>
+        Lists.Any(l => property.Is(l.Name)) || Singles.Any(s => property.Is(s.Name)) || property.Is("FN") || property.Is("N");
+
+    /// <summary>The first property of that name with a value, the one whose field it is.</summary>
+    private static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project)
+    {
+        for (var i = 0; i < props.Count; i++)
+            if (props[i].Is(name) && project(props[i]) is not null) return i;
+        return -1;
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
