@@ -51,6 +51,7 @@ internal static class CardMapping
     {
         var props = card.Properties;
         var keep = Enumerable.Repeat(true, props.Count).ToArray();
+        var groups = GroupMembers(props);
         var lists = new List<object>[Lists.Length];
         for (var k = 0; k < Lists.Length; k++)
         {
@@ -59,7 +60,9 @@ internal static class CardMapping
             {
                 if (!props[i].Is(Lists[k].Name) || Lists[k].Project(card, props[i]) is not { } entry) continue;
                 lists[k].Add(entry);
-                keep[i] = !IsFreshForm(props[i], Lists[k].Fresh(entry, () => "item"));
+                if (!IsFreshUnit(props, groups, i, Lists[k].Fresh(entry, () => props[i].Group ?? "item"), out var label)) continue;
+                keep[i] = false;
+                if (label >= 0) keep[label] = false;
             }
         }
 
@@ -89,8 +92,10 @@ internal static class CardMapping
         var n = Cover(props, "N", _ => true);
         var name = DeriveName(fn < 0 ? null : props[fn], n < 0 ? null : props[n], fields);
         var nSaysMore = n >= 0 && (props.Count(p => p.Is("N")) > 1 || !IsFreshForm(props[n], [FreshN(name)]));
-        // FN stays beside an N that says more, so that writing can tell whether the name has changed since.
-        if (fn >= 0) keep[fn] = nSaysMore || props.Count(p => p.Is("FN")) > 1 || !IsFreshForm(props[fn], [FreshFn(name)]);
+        // FN stays beside an N that says more and reads as another name, so that writing can tell
+        // whether the name has changed since.
+        var nReadsOtherwise = nSaysMore && NonEmpty(VcardName.From(props[n]).Display) != name;
+        if (fn >= 0) keep[fn] = nReadsOtherwise || props.Count(p => p.Is("FN")) > 1 || !IsFreshForm(props[fn], [FreshFn(name)]);
         if (n >= 0) keep[n] = nSaysMore;
 
         return fields with { Name = name, Kept = props.Where((_, i) => keep[i]).ToList() };
@@ -116,12 +121,12 @@ internal static class CardMapping
         var dropped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var entries = Lists.Select(l => l.Entries(fields)).ToArray();
         var used = entries.Select(e => new bool[e.Count]).ToArray();
+        var unmatched = entries.Select(Positions).ToArray();
         for (var i = 0; i < kept.Count; i++)
         {
-            var k = Array.FindIndex(Lists, l => kept[i].Is(l.Name));
+            var k = ListOf(kept[i]);
             if (k < 0 || Lists[k].Project(keptCard, kept[i]) is not { } entry) continue;
-            var j = Enumerable.Range(0, entries[k].Count).FirstOrDefault(j => !used[k][j] && entries[k][j].Equals(entry), -1);
-            if (j >= 0)
+            if (unmatched[k].TryGetValue(entry, out var positions) && positions.TryDequeue(out var j))
             {
                 used[k][j] = true;
                 match[i] = j;
@@ -161,21 +166,21 @@ internal static class CardMapping
         if (fn < 0) output.Add(FreshFn(fields.Name));
         if (n < 0) output.Add(FreshN(fields.Name));
         AddSingles(0, SinglesBeforeLists);
-        var written = entries.Select(e => new bool[e.Count]).ToArray();
+        var next = new int[Lists.Length]; // entries before it are written, fresh or kept
         for (var i = 0; i < kept.Count; i++)
         {
             if (match[i] >= 0)
             {
-                var k = Array.FindIndex(Lists, l => kept[i].Is(l.Name));
-                for (var j = 0; j < match[i]; j++) AddEntry(k, j);
-                written[k][match[i]] = true;
+                var k = ListOf(kept[i]);
+                while (next[k] < match[i]) AddFresh(k, next[k]++);
+                next[k] = Math.Max(next[k], match[i] + 1);
                 output.Add(kept[i]);
             }
             else if (replacement[i] is { } fresh) output.Add(fresh);
             else if (!drop[i] && !(kept[i].Group is { } g && dropped.Contains(g) && !IsCovered(kept[i]))) output.Add(kept[i]);
         }
         for (var k = 0; k < Lists.Length; k++)
-            for (var j = 0; j < entries[k].Count; j++) AddEntry(k, j);
+            while (next[k] < entries[k].Count) AddFresh(k, next[k]++);
         AddSingles(SinglesBeforeLists, Singles.Length);
         return new VcardCard(VcardVersion.V4.Text(), output);
 
@@ -185,11 +190,9 @@ internal static class CardMapping
             if (kept[i].Group is { } group) dropped.Add(group);
         }
 
-        void AddEntry(int k, int j)
+        void AddFresh(int k, int j)
         {
-            if (used[k][j] || written[k][j]) return;
-            written[k][j] = true;
-            output.AddRange(Lists[k].Fresh(entries[k][j], NewGroup));
+            if (!used[k][j]) output.AddRange(Lists[k].Fresh(entries[k][j], NewGroup));
         }
 
         void AddSingles(int from, int to)
@@ -197,6 +200,17 @@ internal static class CardMapping
             for (var s = from; s < to; s++)
                 if (!covered[s] && Singles[s].Get(fields) is { } value) output.Add(Singles[s].Fresh(value));
         }
+    }
+
+    private static int ListOf(VcardProperty property) => Array.FindIndex(Lists, l => property.Is(l.Name));
+
+    /// <summary>Where each distinct entry stands in its list, first first.</summary>
+    private static Dictionary<object, Queue<int>> Positions(IReadOnlyList<object> entries)
+    {
+        var positions = new Dictionary<object, Queue<int>>();
+        for (var j = 0; j < entries.Count; j++)
+            (positions.TryGetValue(entries[j], out var queue) ? queue : positions[entries[j]] = new Queue<int>()).Enqueue(j);
+        return positions;
     }
 
     /// <summary>The name as reading sets it, from the FN and N given and the fields read before it.</summary>
@@ -252,6 +266,30 @@ internal static class CardMapping
 
     private static bool IsFreshForm(VcardProperty property, IReadOnlyList<VcardProperty> fresh) =>
         property.Group is null && fresh.Count == 1 && fresh[0].Equals(property);
+
+    /// <summary>
+    /// Whether the property is exactly its fresh form: alone, or, for a custom label, in a group
+    /// holding nothing else but the X-ABLabel the fresh form writes (whose index comes out).
+    /// </summary>
+    private static bool IsFreshUnit(IReadOnlyList<VcardProperty> props, Dictionary<string, List<int>> groups, int at,
+        IReadOnlyList<VcardProperty> fresh, out int label)
+    {
+        label = -1;
+        if (fresh.Count == 1 || props[at].Group is not { } group) return IsFreshForm(props[at], fresh);
+        var members = groups[group];
+        if (members.Count != 2 || !fresh[0].Equals(props[at])) return false;
+        label = members[0] == at ? members[1] : members[0];
+        return props[label].Equals(fresh[1]);
+    }
+
+    private static Dictionary<string, List<int>> GroupMembers(IReadOnlyList<VcardProperty> props)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < props.Count; i++)
+            if (props[i].Group is { } group)
+                (groups.TryGetValue(group, out var members) ? members : groups[group] = []).Add(i);
+        return groups;
+    }
 
     private static bool IsCovered(VcardProperty property) =>
         Lists.Any(l => property.Is(l.Name)) || Singles.Any(s => property.Is(s.Name)) || property.Is("FN") || property.Is("N");
