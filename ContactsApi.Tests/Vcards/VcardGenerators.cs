@@ -40,18 +40,48 @@ internal static class VcardGenerators
         select new VcardPhoto(bytes, type, null),
         Gen.Elements("https://example.com/a.jpg", "http://x.example/p?id=1&s=2").Select(u => new VcardPhoto(null, null, u)));
 
-    private static readonly Gen<CardAddress> Address =
-        from label in Label
-        from street in Field
-        from parts in Gen.OneOf(Gen.Constant(""), Field).ArrayOf(4)
-        select new CardAddress(label, street, parts[0], parts[1], parts[2], parts[3]);
+    private static readonly Gen<CardAddress> Address = AddressOf(Field, Label);
+
+    private static Gen<CardAddress> AddressOf(Gen<string> text, Gen<string> label) =>
+        from l in label
+        from street in text
+        from parts in Gen.OneOf(Gen.Constant(""), text).ArrayOf(4)
+        select new CardAddress(l, street, parts[0], parts[1], parts[2], parts[3]);
+
+    /// <summary>A field on one line: what an edit through the JSON API leaves in a number or a label.</summary>
+    private static readonly Gen<string> Line = Field.Select(f => f.Replace('\r', ' ').Replace('\n', ' ').Trim()).Where(f => f.Length > 0);
+
+    private static readonly Gen<string> LineLabel = Gen.OneOf(Gen.Elements("mobile", "home", "work", "other", "home fax", "main"), Line);
+
+    private static Gen<List<T>> Few<T>(Gen<T> gen) => Gen.Choose(0, 5).SelectMany(n => gen.ListOf(n));
+
+    private static Gen<List<T>> Edited<T>(IReadOnlyList<T> list, Gen<T> added) =>
+        from keep in Gen.SubListOf(list.ToArray())
+        from more in added.ListOf(3)
+        from order in Gen.Shuffle(keep.Concat(more).ToArray())
+        select order.ToList();
+
+    /// <summary>A card from the corpus as the JSON API could leave it after edits: entries kept, removed, added, reordered, fields changed.</summary>
+    public static readonly Gen<(CardFields Original, CardFields Edited)> EditedCorpusCard =
+        from fields in Gen.Elements(Corpus.Files.SelectMany(Corpus.Read).Where(r => r.IsCard).Select(r => CardFields.From(r.Card!)).ToArray())
+        from phones in Edited(fields.Phones, Gen.Zip(Line, LineLabel).Select(p => new CardPhone(p.Item1, p.Item2)))
+        from emails in Edited(fields.Emails, Gen.Zip(Line, LineLabel).Select(p => new CardEmail(p.Item1, p.Item2)))
+        from addresses in Edited(fields.Addresses, AddressOf(Line, LineLabel))
+        from name in Gen.OneOf(Gen.Constant(fields.Name), Line.Select(l => (string?)l))
+        from organization in Gen.Elements(fields.Organization, null, "Cider House")
+        from birthday in Gen.Elements(fields.Birthday, null, "2001-02-03")
+        from photo in Gen.Elements(fields.Photo, null)
+        select (fields, fields with
+        {
+            Name = name, Phones = phones, Emails = emails, Addresses = addresses, Organization = organization, Birthday = birthday, Photo = photo,
+        });
 
     /// <summary>A contact's fields as the JSON API could leave them, with nothing kept from a card.</summary>
     public static readonly Gen<CardFields> Fields =
         from name in Field
-        from phones in Gen.Zip(Field, Label).Select(p => new CardPhone(p.Item1, p.Item2)).ListOf()
-        from emails in Gen.Zip(Field, Label).Select(p => new CardEmail(p.Item1, p.Item2)).ListOf()
-        from addresses in Address.ListOf()
+        from phones in Few(Gen.Zip(Field, Label).Select(p => new CardPhone(p.Item1, p.Item2)))
+        from emails in Few(Gen.Zip(Field, Label).Select(p => new CardEmail(p.Item1, p.Item2)))
+        from addresses in Few(Address)
         from texts in Optional.ArrayOf(4)
         from birthday in Gen.OneOf(Gen.Constant<string?>(null), Birthday.Select(b => (string?)b))
         from photo in Gen.OneOf(Gen.Constant<VcardPhoto?>(null), Photo.Select(p => (VcardPhoto?)p))

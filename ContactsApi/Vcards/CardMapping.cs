@@ -144,6 +144,9 @@ internal static class CardMapping
             if (Equals(Singles[s].Project(kept[at]), value)) continue;
             Drop(at);
             if (value is not null) replacement[at] = Singles[s].Fresh(value);
+            else // a cleared field goes with every property that could say it (a second PHOTO, another language's TITLE)
+                for (var i = at + 1; i < kept.Count; i++)
+                    if (kept[i].Is(Singles[s].Name) && Singles[s].Project(kept[i]) is not null) Drop(i);
         }
 
         var fn = Cover(kept, "FN", _ => true);
@@ -160,8 +163,34 @@ internal static class CardMapping
             replacement[n] = FreshN(fields.Name);
         }
 
+        // A list whose kept entries were reordered (by an edit) is written whole, in its new order,
+        // where its first property stood; the others keep their properties in place.
+        var keptAt = entries.Select(e => new int[e.Count]).ToArray();
+        var reordered = new bool[Lists.Length];
+        var last = Enumerable.Repeat(-1, Lists.Length).ToArray();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (match[i] < 0) continue;
+            var k = ListOf(kept[i]);
+            keptAt[k][match[i]] = i;
+            reordered[k] |= match[i] < last[k];
+            last[k] = match[i];
+        }
+
+        // For a dropped list property, where the next kept entry of its list stands (or the list's end):
+        // the new entries before that one take the dropped one's place.
+        var following = new int[kept.Count];
+        var upcoming = entries.Select(e => e.Count).ToArray();
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (ListOf(kept[i]) is not (>= 0 and var k)) continue;
+            following[i] = upcoming[k];
+            if (match[i] >= 0) upcoming[k] = match[i];
+        }
+
         // Write: new singles first, the kept properties in their order with new list entries before
-        // the kept one they preceded, the remaining new entries, then the late singles.
+        // the kept one they preceded or in the place of the one they replaced, the remaining new
+        // entries, then the late singles.
         var output = new List<VcardProperty>(kept.Count + 8);
         if (fn < 0) output.Add(FreshFn(fields.Name));
         if (n < 0) output.Add(FreshN(fields.Name));
@@ -169,13 +198,21 @@ internal static class CardMapping
         var next = new int[Lists.Length]; // entries before it are written, fresh or kept
         for (var i = 0; i < kept.Count; i++)
         {
-            if (match[i] >= 0)
+            var k = ListOf(kept[i]);
+            if (k >= 0 && reordered[k] && (match[i] >= 0 || drop[i]))
             {
-                var k = ListOf(kept[i]);
+                for (; next[k] < entries[k].Count; next[k]++)
+                    if (used[k][next[k]]) output.Add(kept[keptAt[k][next[k]]]);
+                    else AddFresh(k, next[k]);
+            }
+            else if (match[i] >= 0)
+            {
                 while (next[k] < match[i]) AddFresh(k, next[k]++);
                 next[k] = Math.Max(next[k], match[i] + 1);
                 output.Add(kept[i]);
             }
+            else if (k >= 0 && drop[i])
+                while (next[k] < following[i]) AddFresh(k, next[k]++);
             else if (replacement[i] is { } fresh) output.Add(fresh);
             else if (!drop[i] && !(kept[i].Group is { } g && dropped.Contains(g) && !IsCovered(kept[i]))) output.Add(kept[i]);
         }
