@@ -70,7 +70,7 @@ public sealed class CardFieldsTests
 
         Assert.Equal(
             [
-                "PRODID:-//Apple Inc.//iPhone OS 17.5.1//EN", "N:;;;;", "FN:Green Leaf Nursery", "ORG:Green Leaf Nursery;",
+                "FN:Green Leaf Nursery", "PRODID:-//Apple Inc.//iPhone OS 17.5.1//EN", "N:;;;;", "ORG:Green Leaf Nursery;",
                 "item2.TEL:+1 (831) 555-0100", "item2.X-ABLabel:main", "X-ABShowAs:COMPANY",
             ],
             lines);

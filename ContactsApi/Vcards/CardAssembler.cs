@@ -18,8 +18,8 @@ internal sealed class CardAssembler
     private StringBuilder? _joined;
     private int _pendingLine;
     private bool _softBreak;
-    private bool? _pendingIsBase64;
-    private bool? _pendingIsQuotedPrintable;
+    private string? _pendingEncoding;
+    private bool _pendingEncodingRead;
 
     // The card being read.
     private int _cards;
@@ -59,8 +59,7 @@ internal sealed class CardAssembler
         if (start.IsEmpty) return;
         _pending = start.Length == line.Length ? line : start.ToString();
         _pendingLine = _lineNumber;
-        _pendingIsBase64 = null;
-        _pendingIsQuotedPrintable = null;
+        _pendingEncodingRead = false;
         _softBreak = EndsWithSoftBreak(_pending);
     }
 
@@ -85,21 +84,19 @@ internal sealed class CardAssembler
 
     private bool EndsWithSoftBreak(string physical) => physical.EndsWith('=') && PendingIsQuotedPrintable();
 
-    private bool PendingIsQuotedPrintable() =>
-        _pendingIsQuotedPrintable ??= Head().Contains("QUOTED-PRINTABLE", StringComparison.OrdinalIgnoreCase);
+    private bool PendingIsQuotedPrintable() => PendingEncoding() is { } e && e.Equals("QUOTED-PRINTABLE", StringComparison.OrdinalIgnoreCase);
 
-    private bool PendingIsBase64() =>
-        _pendingIsBase64 ??= Head() is var head
-            && (head.Contains("BASE64", StringComparison.OrdinalIgnoreCase)
-                || head.Contains("ENCODING=B;", StringComparison.OrdinalIgnoreCase)
-                || head.EndsWith("ENCODING=B", StringComparison.OrdinalIgnoreCase));
+    private bool PendingIsBase64() => PendingEncoding() is { } e && (e.Equals("BASE64", StringComparison.OrdinalIgnoreCase) || e.Equals("B", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The name and parameters of the first physical line: enough to know its encoding.</summary>
-    private ReadOnlySpan<char> Head()
+    /// <summary>
+    /// The encoding as the parser will read it from the whole content line, read from its first
+    /// physical line, so that a value that merely ends in '=' is never joined to the next line.
+    /// </summary>
+    private string? PendingEncoding()
     {
-        var first = _pending.AsSpan();
-        var colon = first.IndexOf(':');
-        return colon < 0 ? first : first[..colon];
+        if (_pendingEncodingRead) return _pendingEncoding;
+        _pendingEncodingRead = true;
+        return _pendingEncoding = ContentLineParser.EncodingOf(_pending!);
     }
 
     private static bool IsBase64Line(string line)

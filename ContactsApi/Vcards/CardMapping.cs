@@ -92,9 +92,9 @@ internal static class CardMapping
         var n = Cover(props, "N", _ => true);
         var name = DeriveName(fn < 0 ? null : props[fn], n < 0 ? null : props[n], fields);
         var nSaysMore = n >= 0 && (props.Count(p => p.Is("N")) > 1 || !IsFreshForm(props[n], [FreshN(name)]));
-        // FN stays beside an N that says more and reads as another name, so that writing can tell
-        // whether the name has changed since.
-        var nReadsOtherwise = nSaysMore && NonEmpty(VcardName.From(props[n]).Display) != name;
+        // FN stays beside an N that says more when the name can't be told from N alone, so that
+        // writing can tell whether the name has changed since.
+        var nReadsOtherwise = nSaysMore && DeriveName(null, props[n], fields) != name;
         if (fn >= 0) keep[fn] = nReadsOtherwise || props.Count(p => p.Is("FN")) > 1 || !IsFreshForm(props[fn], [FreshFn(name)]);
         if (n >= 0) keep[n] = nSaysMore;
 

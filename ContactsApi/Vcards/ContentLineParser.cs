@@ -31,6 +31,26 @@ internal static class ContentLineParser
         return Decode(group, name, parameters, value);
     }
 
+    /// <summary>
+    /// The transfer encoding a line's parameters give, as <see cref="Parse"/> takes it (the first
+    /// ENCODING, bare 2.1 values included), from as much of the line as has been read; null for none.
+    /// </summary>
+    public static string? EncodingOf(string line)
+    {
+        var i = line.AsSpan().IndexOfAny(';', ':');
+        if (i < 0) return null;
+        var parameters = new List<VcardParameter>();
+        try
+        {
+            while (i < line.Length && line[i] == ';') i = ReadParameter(line, i + 1, parameters);
+        }
+        catch (VcardFormatException)
+        {
+            return null;
+        }
+        return parameters.FirstOrDefault(p => p.Name == VcardParameter.Encoding)?.Value;
+    }
+
     private static (string? Group, string Name) GroupAndName(ReadOnlySpan<char> token)
     {
         var dot = token.LastIndexOf('.');
