@@ -36,16 +36,17 @@ internal sealed class CardAssembler
         if (++_lineNumber == 1 && line.StartsWith('\uFEFF')) line = line[1..];
         if (_pending is not null)
         {
+            if (_softBreak && !IsMarker(line, "END"))
+            {
+                // Quoted-printable soft break (RFC 2045): the '=' goes, the next line follows as it is,
+                // leading spaces and all.
+                Joined().Length--;
+                Append(line, line);
+                return;
+            }
             if (line.Length > 0 && line[0] is ' ' or '\t')
             {
                 Append(line.AsSpan(1), line);
-                return;
-            }
-            if (_softBreak && !IsMarker(line, "END"))
-            {
-                // Quoted-printable soft break: the '=' goes, the next line follows as it is.
-                Joined().Length--;
-                Append(line, line);
                 return;
             }
             if (line.Length > 0 && IsBase64Line(line) && PendingIsBase64())
