@@ -1,23 +1,23 @@
 namespace ContactsApi.Vcards;
 
 /// <summary>
-/// Reads a card into <see cref="CardFields"/> and writes it back. Each covered property has a
-/// projection (property → field value) and a fresh form (field value → property). Reading keeps a
-/// covered property only when its fresh form would differ from it; writing emits a kept covered
-/// property while its field still says what it said, in its place, and fresh properties for the rest.
-/// A property sharing its group with a covered property that was dropped (an X-ABLabel, X-ABADR)
-/// goes with it.
+/// The properties a contact's fields cover, and reading a card into <see cref="CardFields"/>
+/// (<see cref="CardComposer"/> writes it back). Each covered property has a projection (property →
+/// field value) and a fresh form (field value → property). Reading keeps a covered property only
+/// when its fresh form would differ from it; writing emits a kept covered property while its field
+/// still says what it said, in its place, and fresh properties for the rest. A property sharing its
+/// group with a covered property that was dropped (an X-ABLabel, X-ABADR) goes with it.
 /// </summary>
 internal static class CardMapping
 {
-    private abstract record Many(string Name)
+    internal abstract record Many(string Name)
     {
         public abstract object? Project(VcardCard card, VcardProperty property);
         public abstract IReadOnlyList<object> Entries(CardFields fields);
         public abstract IReadOnlyList<VcardProperty> Fresh(object entry, Func<string> newGroup);
     }
 
-    private sealed record Many<T>(string Name, Func<VcardCard, VcardProperty, T?> ProjectAs, Func<CardFields, IReadOnlyList<T>> Get,
+    internal sealed record Many<T>(string Name, Func<VcardCard, VcardProperty, T?> ProjectAs, Func<CardFields, IReadOnlyList<T>> Get,
         Func<T, Func<string>, IReadOnlyList<VcardProperty>> FreshAs) : Many(Name) where T : class
     {
         public override object? Project(VcardCard card, VcardProperty property) => ProjectAs(card, property);
@@ -25,9 +25,9 @@ internal static class CardMapping
         public override IReadOnlyList<VcardProperty> Fresh(object entry, Func<string> newGroup) => FreshAs((T)entry, newGroup);
     }
 
-    private sealed record One(string Name, Func<VcardProperty, object?> Project, Func<CardFields, object?> Get, Func<object, VcardProperty> Fresh);
+    internal sealed record One(string Name, Func<VcardProperty, object?> Project, Func<CardFields, object?> Get, Func<object, VcardProperty> Fresh);
 
-    private static readonly Many[] Lists =
+    internal static readonly Many[] Lists =
     [
         new Many<CardPhone>("TEL", (card, p) => card.Phone(p), f => f.Phones, FreshPhone),
         new Many<CardEmail>("EMAIL", (card, p) => card.Email(p), f => f.Emails, FreshEmail),
@@ -35,7 +35,7 @@ internal static class CardMapping
     ];
 
     // Written before the lists when new (ORG, TITLE, BDAY), or after them (NOTE, PHOTO, UID).
-    private static readonly One[] Singles =
+    internal static readonly One[] Singles =
     [
         new("ORG", Organization, f => f.Organization, v => new VcardProperty("ORG", VcardText.Escape((string)v))),
         new("TITLE", p => NonEmpty(p.Text), f => f.Title, v => new VcardProperty("TITLE", VcardText.Escape((string)v))),
@@ -45,7 +45,7 @@ internal static class CardMapping
         new("UID", p => NonEmpty(p.Text), f => f.Uid, v => new VcardProperty("UID", VcardText.Escape((string)v))),
     ];
 
-    private const int SinglesBeforeLists = 3;
+    internal const int SinglesBeforeLists = 3;
 
     public static CardFields Read(VcardCard card)
     {
@@ -101,167 +101,22 @@ internal static class CardMapping
         return fields with { Name = name, Kept = props.Where((_, i) => keep[i]).ToList() };
     }
 
-    public static VcardCard Write(CardFields fields)
-    {
-        var kept = fields.Kept;
-        var keptCard = new VcardCard("", kept);
-        var groups = new HashSet<string>(kept.Where(p => p.Group is not null).Select(p => p.Group!), StringComparer.OrdinalIgnoreCase);
-        var nextGroup = 0;
-        string NewGroup()
-        {
-            string group;
-            do group = $"item{++nextGroup}"; while (!groups.Add(group));
-            return group;
-        }
+    public static VcardCard Write(CardFields fields) => new CardComposer(fields).Compose();
 
-        // Decide what each kept property becomes: itself, a fresh property in its place, or nothing.
-        var replacement = new VcardProperty?[kept.Count];
-        var drop = new bool[kept.Count];
-        var match = Enumerable.Repeat(-1, kept.Count).ToArray();
-        var dropped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var entries = Lists.Select(l => l.Entries(fields)).ToArray();
-        var used = entries.Select(e => new bool[e.Count]).ToArray();
-        var unmatched = entries.Select(Positions).ToArray();
-        for (var i = 0; i < kept.Count; i++)
-        {
-            var k = ListOf(kept[i]);
-            if (k < 0 || Lists[k].Project(keptCard, kept[i]) is not { } entry) continue;
-            if (unmatched[k].TryGetValue(entry, out var positions) && positions.TryDequeue(out var j))
-            {
-                used[k][j] = true;
-                match[i] = j;
-            }
-            else Drop(i);
-        }
-
-        var covered = new bool[Singles.Length];
-        for (var s = 0; s < Singles.Length; s++)
-        {
-            var at = Cover(kept, Singles[s].Name, Singles[s].Project);
-            if (at < 0) continue;
-            covered[s] = true;
-            var value = Singles[s].Get(fields);
-            if (Equals(Singles[s].Project(kept[at]), value)) continue;
-            Drop(at);
-            if (value is not null) replacement[at] = Singles[s].Fresh(value);
-            else // a cleared field goes with every property that could say it (a second PHOTO, another language's TITLE)
-                for (var i = at + 1; i < kept.Count; i++)
-                    if (kept[i].Is(Singles[s].Name) && Singles[s].Project(kept[i]) is not null) Drop(i);
-        }
-
-        var fn = Cover(kept, "FN", _ => true);
-        var n = Cover(kept, "N", _ => true);
-        var nameChanged = DeriveName(fn < 0 ? null : kept[fn], n < 0 ? null : kept[n], fields) != fields.Name;
-        if (nameChanged && fn >= 0)
-        {
-            Drop(fn);
-            replacement[fn] = FreshFn(fields.Name);
-        }
-        if (nameChanged && n >= 0)
-        {
-            Drop(n);
-            replacement[n] = FreshN(fields.Name);
-        }
-
-        // A list whose kept entries were reordered (by an edit) is written whole, in its new order,
-        // where its first property stood; the others keep their properties in place.
-        var keptAt = entries.Select(e => new int[e.Count]).ToArray();
-        var reordered = new bool[Lists.Length];
-        var last = Enumerable.Repeat(-1, Lists.Length).ToArray();
-        for (var i = 0; i < kept.Count; i++)
-        {
-            if (match[i] < 0) continue;
-            var k = ListOf(kept[i]);
-            keptAt[k][match[i]] = i;
-            reordered[k] |= match[i] < last[k];
-            last[k] = match[i];
-        }
-
-        // For a dropped list property, where the next kept entry of its list stands (or the list's end):
-        // the new entries before that one take the dropped one's place.
-        var following = new int[kept.Count];
-        var upcoming = entries.Select(e => e.Count).ToArray();
-        for (var i = kept.Count - 1; i >= 0; i--)
-        {
-            if (ListOf(kept[i]) is not (>= 0 and var k)) continue;
-            following[i] = upcoming[k];
-            if (match[i] >= 0) upcoming[k] = match[i];
-        }
-
-        // Write: new singles first, the kept properties in their order with new list entries before
-        // the kept one they preceded or in the place of the one they replaced, the remaining new
-        // entries, then the late singles.
-        var output = new List<VcardProperty>(kept.Count + 8);
-        if (fn < 0) output.Add(FreshFn(fields.Name));
-        if (n < 0) output.Add(FreshN(fields.Name));
-        AddSingles(0, SinglesBeforeLists);
-        var next = new int[Lists.Length]; // entries before it are written, fresh or kept
-        for (var i = 0; i < kept.Count; i++)
-        {
-            var k = ListOf(kept[i]);
-            if (k >= 0 && reordered[k] && (match[i] >= 0 || drop[i]))
-            {
-                for (; next[k] < entries[k].Count; next[k]++)
-                    if (used[k][next[k]]) output.Add(kept[keptAt[k][next[k]]]);
-                    else AddFresh(k, next[k]);
-            }
-            else if (match[i] >= 0)
-            {
-                while (next[k] < match[i]) AddFresh(k, next[k]++);
-                next[k] = Math.Max(next[k], match[i] + 1);
-                output.Add(kept[i]);
-            }
-            else if (k >= 0 && drop[i])
-                while (next[k] < following[i]) AddFresh(k, next[k]++);
-            else if (replacement[i] is { } fresh) output.Add(fresh);
-            else if (!drop[i] && !(kept[i].Group is { } g && dropped.Contains(g) && !IsCovered(kept[i]))) output.Add(kept[i]);
-        }
-        for (var k = 0; k < Lists.Length; k++)
-            while (next[k] < entries[k].Count) AddFresh(k, next[k]++);
-        AddSingles(SinglesBeforeLists, Singles.Length);
-        return new VcardCard(VcardVersion.V4.Text(), output);
-
-        void Drop(int i)
-        {
-            drop[i] = true;
-            if (kept[i].Group is { } group) dropped.Add(group);
-        }
-
-        void AddFresh(int k, int j)
-        {
-            if (!used[k][j]) output.AddRange(Lists[k].Fresh(entries[k][j], NewGroup));
-        }
-
-        void AddSingles(int from, int to)
-        {
-            for (var s = from; s < to; s++)
-                if (!covered[s] && Singles[s].Get(fields) is { } value) output.Add(Singles[s].Fresh(value));
-        }
-    }
-
-    private static int ListOf(VcardProperty property) => Array.FindIndex(Lists, l => property.Is(l.Name));
-
-    /// <summary>Where each distinct entry stands in its list, first first.</summary>
-    private static Dictionary<object, Queue<int>> Positions(IReadOnlyList<object> entries)
-    {
-        var positions = new Dictionary<object, Queue<int>>();
-        for (var j = 0; j < entries.Count; j++)
-            (positions.TryGetValue(entries[j], out var queue) ? queue : positions[entries[j]] = new Queue<int>()).Enqueue(j);
-        return positions;
-    }
+    internal static int ListOf(VcardProperty property) => Array.FindIndex(Lists, l => property.Is(l.Name));
 
     /// <summary>The name as reading sets it, from the FN and N given and the fields read before it.</summary>
-    private static string? DeriveName(VcardProperty? fn, VcardProperty? n, CardFields fields) =>
+    internal static string? DeriveName(VcardProperty? fn, VcardProperty? n, CardFields fields) =>
         NonEmpty(fn?.Text)
         ?? (n is null ? null : NonEmpty(VcardName.From(n).Display))
         ?? fields.Organization
         ?? fields.Emails.FirstOrDefault()?.Address
         ?? fields.Phones.FirstOrDefault()?.Number;
 
-    private static VcardProperty FreshFn(string? name) => new("FN", VcardText.Escape(name ?? ""));
+    internal static VcardProperty FreshFn(string? name) => new("FN", VcardText.Escape(name ?? ""));
 
     /// <summary>N from a name alone: the last word is the family name, the rest the given name.</summary>
-    private static VcardProperty FreshN(string? name)
+    internal static VcardProperty FreshN(string? name)
     {
         var trimmed = (name ?? "").Trim();
         var space = trimmed.LastIndexOfAny([' ', '\t']);
@@ -328,11 +183,11 @@ internal static class CardMapping
         return groups;
     }
 
-    private static bool IsCovered(VcardProperty property) =>
+    internal static bool IsCovered(VcardProperty property) =>
         Lists.Any(l => property.Is(l.Name)) || Singles.Any(s => property.Is(s.Name)) || property.Is("FN") || property.Is("N");
 
     /// <summary>The first property of that name with a value, the one whose field it is.</summary>
-    private static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project)
+    internal static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project)
     {
         for (var i = 0; i < props.Count; i++)
             if (props[i].Is(name) && project(props[i]) is not null) return i;
