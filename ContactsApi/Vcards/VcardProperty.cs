@@ -22,8 +22,6 @@ public sealed record VcardProperty(string? Group, string Name, IReadOnlyList<Vca
         Parameters.Where(p => p.Name == VcardParameter.Type)
             .SelectMany(p => p.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
-    public bool HasType(string type) => Types.Any(t => t.Equals(type, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The value as text, escapes undone.</summary>
     public string Text => VcardText.Unescape(Value);
 
