@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {
