@@ -3,7 +3,7 @@ using ContactsApi.Common;
 namespace ContactsApi.Tests.Storage;
 
 /// <summary>A throwaway database on the server that CONTACTS_TEST_MONGO names, dropped afterwards.</summary>
-public sealed class MongoStoreFixture : StoreFixture
+public class MongoStoreFixture : StoreFixture
 {
     public const string Variable = "CONTACTS_TEST_MONGO";
 

@@ -39,8 +39,10 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         return contact.ToResponse(HttpContext.CurrentUser().ToSummary());
     }
 
+    /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>
     [HttpPost]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<IActionResult> Create(CreateContactRequest request, [FromServices] IValidator<CreateContactRequest> validator)
     {
         validator.ValidOrThrow(request);

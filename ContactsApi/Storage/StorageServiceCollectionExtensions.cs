@@ -11,6 +11,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Here, not with the contacts API: every store enforces it, also under the data import.
+        services.AddOptions<ContactLimitOptions>().BindConfiguration(ContactLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {

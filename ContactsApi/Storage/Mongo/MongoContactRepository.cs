@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
+using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace ContactsApi.Storage.Mongo;
 
-public sealed class MongoContactRepository(MongoStore store) : IContactRepository
+public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
     /// <summary>The stored field each sort key orders by (see the indexes in <see cref="MongoStore"/>).</summary>
     internal static readonly string[] SortFields = Enum.GetValues<ContactSort>().Select(SortField).ToArray();
@@ -35,8 +36,27 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
             ? (await store.Contacts.Find(OwnedBy(owner) & Filter.Eq(c => c.Id, id)).FirstOrDefaultAsync(ct))?.ToContact()
             : null;
 
-    public Task AddAsync(Contact contact, CancellationToken ct = default) =>
-        store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+    public async Task AddAsync(Contact contact, CancellationToken ct = default)
+    {
+        await store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+        await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
+    }
+
+    /// <summary>
+    /// The contact limit, for a write that has just inserted <paramref name="added"/>: MongoDB keeps no count
+    /// per owner to check and raise in one step, so the owner's contacts are counted after the insert (an
+    /// index walk, stopping past the limit) and, if they are too many, the write takes its own back out and
+    /// refuses. Each write counts once its insert is in, so the last of concurrent creates to count sees all
+    /// the others: the owner never ends past the limit. Creates racing for the last places may all be refused.
+    /// Past the insert, the request's token no longer applies: a write cut off there could be left past it.
+    /// </summary>
+    internal async Task TakeBackPastTheLimitAsync(string owner, IReadOnlyCollection<string> added)
+    {
+        var limit = limits.Value.ContactsPerUser;
+        if (await store.Contacts.CountDocumentsAsync(OwnedBy(owner), new CountOptions { Limit = limit + 1L }) <= limit) return;
+        await store.Contacts.DeleteManyAsync(OwnedBy(owner) & Filter.In(c => c.Id, added));
+        throw limits.Value.Reached();
+    }
 
     public async Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default)
     {

@@ -3,12 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactsApi.Contacts;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Storage.Sqlite;
 
-public sealed class SqliteContactRepository(SqliteStore store) : IContactRepository
+public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
     private const string Columns = "id, owner, name, email, phones, favorite, created_at, updated_at";
+    private const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
@@ -32,7 +34,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     internal static SqliteCommand CountCommand(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
         IsFiltered(query)
             ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query)
-            : c.Command("SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)", tx).With("$owner", owner);
+            : c.Command(KeptCount, tx).With("$owner", owner);
 
     /// <summary>
     /// One page of a list query of <paramref name="total"/> matches. OFFSET steps over the skipped index
@@ -68,10 +70,26 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
 
     public Task AddAsync(Contact contact, CancellationToken ct = default) =>
-        store.WriteAsync((c, tx) => Bind(c.Command($"""
-            INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
-            VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
-            """, tx), contact).ExecuteNonQueryAsync(ct), ct);
+        store.WriteAsync(async (c, tx) =>
+        {
+            await EnsureRoomAsync(c, tx, contact.Owner, 1, ct);
+            return await Bind(c.Command($"""
+                INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
+                VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
+                """, tx), contact).ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    /// <summary>
+    /// Refuses (403) a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
+    /// with <paramref name="adding"/> more contacts. Call it inside the write that adds them: the kept count
+    /// is read in that transaction, and the one writer runs writes one after another, so two creates can
+    /// never both take the last place.
+    /// </summary>
+    internal async Task EnsureRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
+    {
+        var count = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))!;
+        if (count + adding > limits.Value.ContactsPerUser) throw limits.Value.Reached();
+    }
 
     public Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
