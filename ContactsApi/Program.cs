@@ -34,10 +34,11 @@ app.UseErrorHandling();
 app.UseApiDocumentation();
 app.UsePublicFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: the contact-write limit is per user, and the user is known only from here.
+app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();
 app.MapHealth();
