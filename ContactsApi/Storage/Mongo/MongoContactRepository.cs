@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
@@ -81,19 +82,20 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
         && (await store.Contacts.DeleteOneAsync(OwnedBy(owner) & Filter.Eq(c => c.Id, id), ct)).DeletedCount == 1;
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
-        IReadOnlyCollection<string> owners, CancellationToken ct = default)
+    /// <summary>
+    /// A query an owner, one after another, each an index walk in name order (by_owner_nameLower). One query
+    /// over all of them can't follow the list's order of owners without the server sorting every contact of
+    /// the list, and $unionWith leaves the order of what it joins unspecified.
+    /// </summary>
+    public async IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var byOwner = owners.ToDictionary(o => o, _ => new List<Contact>());
-        var valid = owners.Where(ObjectIds.IsValid).ToList();
-        if (valid.Count > 0)
+        var byName = Builders<ContactDocument>.Sort.Ascending(c => c.NameLower).Ascending(c => c.Id);
+        foreach (var owner in owners.Where(ObjectIds.IsValid))
         {
-            var found = await store.Contacts.Find(Filter.In(c => c.Owner, valid))
-                .Sort(Builders<ContactDocument>.Sort.Ascending(c => c.Owner).Ascending(c => c.NameLower).Ascending(c => c.Id))
-                .ToListAsync(ct);
-            foreach (var contact in found) byOwner[contact.Owner].Add(contact.ToContact());
+            using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(byName).ToCursorAsync(ct);
+            while (await cursor.MoveNextAsync(ct))
+                foreach (var contact in cursor.Current) yield return contact.ToContact();
         }
-        return byOwner.ToDictionary(p => p.Key, p => (IReadOnlyList<Contact>)p.Value);
     }
 
     public async Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default)
