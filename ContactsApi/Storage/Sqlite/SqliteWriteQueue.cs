@@ -56,12 +56,13 @@ internal sealed class SqliteWriteQueue : IDisposable
             throw new StoreUnavailableException($"The store's {_maxPending} places for writes are taken") { RetryAfter = RetryAfter };
         }
         var write = new QueuedWrite<T>(work, ct, FreePlace);
+        // Before the writer can see it, so the writer's Take never races the registration.
+        write.DropWhenCancelled();
         if (!_queue.Writer.TryWrite(write))
         {
-            FreePlace();
+            if (write.Take()) FreePlace();
             throw new StoreUnavailableException("The store is shutting down");
         }
-        write.DropWhenCancelled();
         return write.Answer;
     }
 
@@ -165,10 +166,9 @@ internal sealed class SqliteWriteQueue : IDisposable
 
         public Task<T> Answer => _answer.Task;
 
-        /// <summary>Called once, after the write is queued: a token cancelled already drops it at once.</summary>
+        /// <summary>Called once, before the write is queued: a token cancelled already drops it at once.</summary>
         public void DropWhenCancelled()
         {
-            // If the writer took it meanwhile, the registration finds it taken and does nothing.
             _whenCancelled = ct.UnsafeRegister(static (state, token) => ((QueuedWrite<T>)state!).Drop(token), this);
         }
 
