@@ -37,7 +37,7 @@ app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-// After authorization: a limit may be per user (avatar uploads), and a request without a token counts against nothing.
+// After authorization: some limits are per user (contact writes, avatar uploads), known only from here.
 app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();

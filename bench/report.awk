@@ -1,7 +1,8 @@
 # The bench's table: medians over runs of each scenario and server, the ratios, and the targets of issue 5.
 # Input: rss.tsv (run, service VmHWM in kB), then raw.tsv (run, scenario, server, rps, p50, p99, errors,
-# requests, the server's CPU ms during the measurement).
-# Variables: main (the main user's contact count), hash_ms, iterations.
+# requests, the server's CPU ms during the measurement), then shed.tsv (run, variant, answers/s, accepted/s,
+# refused %, accepted p50 and p99, refused p99, other answers, answers, RSS before in kB, peak RSS during in kB).
+# Variables: main (the main user's contact count), hash_ms, iterations, shed_connections.
 
 function median(list,    n, v, i, j, t) {
   n = split(list, v, " ")
@@ -17,6 +18,11 @@ function check(ok, text) { printf "  %-7s %s\n", ok ? "met" : "MISSED", text }
 
 FNR == NR { rss = rss " " $2; next }
 FNR == 1 { next }
+FILENAME ~ /shed\.tsv$/ {
+  if (!($2 in shed_seen)) { shed_seen[$2] = 1; shed_order[++shed_variants] = $2 }
+  for (i = 3; i <= 12; i++) shed[$2, i] = shed[$2, i] " " $i
+  next
+}
 {
   key = $2 SUBSEP $3
   if (!(key in rate)) { order[++count] = key }
@@ -56,6 +62,22 @@ END {
   rss_mb = median(rss) / 1024
   printf "\nservice peak RSS (VmHWM, whole run incl. 100,000 contacts): median %.0f MB (runs:", rss_mb
   n = split(rss, r, " "); for (i = 1; i <= n; i++) printf " %.0f", r[i] / 1024; print ")"
+
+  if (shed_variants) {
+    shed_title["bounded"] = "clients obey Retry-After"
+    shed_title["unbounded"] = "the same, write queue unbounded"
+    shed_title["bounded-retry-at-once"] = "clients retry at once (wrk)"
+    printf "\ncreates at %d connections (overload: past the store's places for writes, refused at once with 503)\n", shed_connections
+    printf "  %-32s %9s %10s %8s %8s %8s %8s %6s %9s\n", "", "answers/s", "accepted/s", "refused", "acc p50", "acc p99", "ref p99", "other", "peak RSS"
+    for (v = 1; v <= shed_variants; v++) {
+      k = shed_order[v]
+      printf "  %-32s %9.0f %10.0f %7.1f%% %5.1f ms %5.1f ms %5.1f ms %6d %6.0f MB\n", shed_title[k] ? shed_title[k] : k,
+        median(shed[k, 3]), median(shed[k, 4]), median(shed[k, 5]), median(shed[k, 6]), median(shed[k, 7]), median(shed[k, 8]),
+        median(shed[k, 9]), median(shed[k, 12]) / 1024
+    }
+    printf "  peak RSS: each measurement's own (VmHWM after clear_refs); the service's RSS before them: median %.0f MB\n",
+      median(shed["bounded", 11]) / 1024
+  }
 
   print "\ntargets (issue 5)"
   check(rps("list", "service") >= 0.30 * rps("list", "ceiling"),

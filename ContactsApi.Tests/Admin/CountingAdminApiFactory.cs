@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using ContactsApi.Contacts;
 using ContactsApi.Users;
@@ -18,6 +19,8 @@ public sealed class CountingAdminApiFactory : AdminApiFactory
 {
     public CallCounter UserCalls { get; } = new();
     public CallCounter ContactCalls { get; } = new();
+    /// <summary>Contacts the contact repository's streams have handed out so far, by method name.</summary>
+    public CallCounter StreamedContacts { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,7 +28,7 @@ public sealed class CountingAdminApiFactory : AdminApiFactory
         builder.ConfigureTestServices(services =>
         {
             services.DecorateWithCounter<IUserRepository>(UserCalls);
-            services.DecorateWithCounter<IContactRepository>(ContactCalls);
+            services.DecorateWithCounter<IContactRepository>(ContactCalls, StreamedContacts);
         });
     }
 }
@@ -49,13 +52,16 @@ public class CountingProxy<T> : DispatchProxy where T : class
 {
     private T _inner = null!;
     private CallCounter _counter = null!;
+    private CallCounter? _streamed;
 
-    public static T Wrap(T inner, CallCounter counter)
+    /// <param name="streamed">If given, counts each contact a returned stream hands out, as it does.</param>
+    public static T Wrap(T inner, CallCounter counter, CallCounter? streamed = null)
     {
         var proxy = Create<T, CountingProxy<T>>();
         var counting = (CountingProxy<T>)(object)proxy;
         counting._inner = inner;
         counting._counter = counter;
+        counting._streamed = streamed;
         return proxy;
     }
 
@@ -64,7 +70,8 @@ public class CountingProxy<T> : DispatchProxy where T : class
         _counter.Add(method!.Name);
         try
         {
-            return method.Invoke(_inner, args);
+            var result = method.Invoke(_inner, args);
+            return _streamed is not null && result is IAsyncEnumerable<Contact> stream ? Counted(stream, method.Name, _streamed) : result;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -72,16 +79,26 @@ public class CountingProxy<T> : DispatchProxy where T : class
             throw;
         }
     }
+
+    private static async IAsyncEnumerable<Contact> Counted(IAsyncEnumerable<Contact> stream, string method, CallCounter streamed,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var contact in stream.WithCancellation(ct))
+        {
+            streamed.Add(method);
+            yield return contact;
+        }
+    }
 }
 
 internal static class CountingServiceCollectionExtensions
 {
     /// <summary>Puts a counting proxy in front of the registered implementation of <typeparamref name="T"/>.</summary>
-    public static void DecorateWithCounter<T>(this IServiceCollection services, CallCounter counter) where T : class
+    public static void DecorateWithCounter<T>(this IServiceCollection services, CallCounter counter, CallCounter? streamed = null) where T : class
     {
         var registered = services.Single(d => d.ServiceType == typeof(T));
         services.Remove(registered);
         services.AddSingleton(sp => CountingProxy<T>.Wrap(
-            (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), counter));
+            (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), counter, streamed));
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactsApi.Common;
+using ContactsApi.Contacts;
 using ContactsApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsApi.Tests.Admin;
 
@@ -10,7 +13,7 @@ public sealed class UserListTests(CountingAdminApiFactory factory) : IClassFixtu
     private static readonly string[] UserFields = ["_id", "name", "email", "subscription", "is_active", "is_admin", "avatarURL", "createdAt"];
 
     [Fact]
-    public async Task Users_with_all_their_contacts_take_one_users_query_and_one_contacts_query()
+    public async Task Users_with_all_their_contacts_take_one_call_for_the_users_and_one_for_all_their_contacts()
     {
         var admin = await factory.AdminClientAsync();
         var owners = new List<(string Id, string[] Contacts)>();
@@ -28,7 +31,7 @@ public sealed class UserListTests(CountingAdminApiFactory factory) : IClassFixtu
         var body = await (await admin.GetAsync("/users?limit=100&include=contacts")).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(new Dictionary<string, int> { ["ListAsync"] = 1 }, factory.UserCalls.Since(users));
-        Assert.Equal(new Dictionary<string, int> { ["ListByOwnersAsync"] = 1 }, factory.ContactCalls.Since(contacts));
+        Assert.Equal(new Dictionary<string, int> { ["StreamByOwnersAsync"] = 1 }, factory.ContactCalls.Since(contacts));
         Assert.True(body["success"]!.GetValue<bool>());
         var data = body["data"]!.AsArray();
         foreach (var (id, expected) in owners)
@@ -46,6 +49,44 @@ public sealed class UserListTests(CountingAdminApiFactory factory) : IClassFixtu
             }
         }
         Assert.Empty(UserById(data, lonelyId)["contacts"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Contacts_are_written_as_the_store_reads_them_never_held_whole()
+    {
+        const int Many = 1_000;
+        var admin = await factory.AdminClientAsync();
+        var (id, _, _) = await factory.NewUserAsync();
+        var store = factory.Services.GetRequiredService<IContactRepository>();
+        // About 2 KB each (20 numbers): 2 MB of contacts for one user, read in name order.
+        for (var i = 0; i < Many; i++)
+            await store.AddAsync(new Contact
+            {
+                Id = ObjectIds.New(),
+                Owner = id,
+                Name = $"Contact {Many - i:0000}",
+                Email = $"contact{i}@example.com",
+                Phones = [.. Enumerable.Range(0, 20).Select(n => new Phone(ObjectIds.New(), $"+31 6 1234 {n:0000}", "a label of some length"))],
+                CreatedAt = DateTime.UnixEpoch,
+                UpdatedAt = DateTime.UnixEpoch,
+            });
+        var streamed = factory.StreamedContacts.Snapshot();
+
+        using var response = await admin.GetAsync("/users?limit=100&include=contacts", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var start = new byte[16 * 1024];
+        await body.ReadExactlyAsync(start);
+
+        // The service can run ahead of its client only by what the response's buffers hold, some dozens of
+        // these contacts; one that built the answer whole had read every contact before its first byte.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(factory.StreamedContacts.Since(streamed).GetValueOrDefault("StreamByOwnersAsync"), 1, Many / 5);
+        using var whole = new MemoryStream();
+        whole.Write(start);
+        await body.CopyToAsync(whole);
+        var listed = UserById(JsonNode.Parse(whole.ToArray())!["data"]!.AsArray(), id)["contacts"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, Many).Select(n => $"Contact {n:0000}"), listed.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.All(listed, c => Assert.Equal(20, c!["phones"]!.AsArray().Count));
     }
 
     [Fact]

@@ -78,6 +78,25 @@ public sealed class DataMoveTests : IDisposable
                      "Records before it were imported; a re-run skips them.", error.Message);
     }
 
+    [Fact]
+    public async Task A_user_past_the_target_stores_contact_limit_stops_the_import_naming_the_setting()
+    {
+        using var small = new SmallLimitSqliteStoreFixture();
+        var user = NewUser("many@example.com");
+        Assert.Equal(UserWrite.Done, await _source.Users.AddAsync(user));
+        var contacts = Enumerable.Range(0, ContactLimitContractTests.Limit + 1).Select(i => NewContact(user.Id, $"N{i}", "1")).ToList();
+        foreach (var contact in contacts) await _source.Contacts.AddAsync(contact);
+        await new DataExport(_source.Users, _source.Contacts, _progress).ExportAsync(DumpPath);
+
+        var error = await Assert.ThrowsAsync<DataMoveException>(() => new DataImport(small.Users, small.Contacts, _progress).ImportAsync(DumpPath));
+
+        // The dump holds contacts in id order, so the last made is the one past the limit.
+        Assert.Equal($"Contact {contacts[^1].Id} of user {user.Id}: past this store's limit (A user can have at most 3 contacts; " +
+                     "Limits:ContactsPerUser). Raise it for the import (e.g. --Limits:ContactsPerUser=200000). " +
+                     "Records before it were imported; a re-run skips them.", error.Message);
+        Assert.Equal(ContactLimitContractTests.Limit, (await small.Contacts.ListAsync(user.Id, new ContactQuery())).Total);
+    }
+
     [Theory]
     [InlineData("x", "'x' is an invalid start of a value.")]
     [InlineData("{}", "The JSON value could not be converted to")]

@@ -24,6 +24,8 @@ public sealed class OpenApiDocumentTests(FuzzFactory factory) : IClassFixture<Fu
         }
         Assert.NotNull(operations["post /api/users/login"]["responses"]!["429"]);
         Assert.Null(operations["get /api/contacts"]["responses"]!["429"]);
+        Assert.NotNull(operations["post /api/contacts"]["responses"]!["429"]);
+        Assert.NotNull(operations["delete /api/contacts/{id}"]["responses"]!["429"]);
         Assert.Null(operations["get /api/contacts"]["responses"]!["500"]);
         Assert.Null(document["components"]!["schemas"]!["UpdateContactRequest"]!["properties"]!["isEmpty"]);
     }

@@ -6,7 +6,7 @@ using MongoDB.Driver;
 namespace ContactsApi.Tests.Storage;
 
 /// <summary>A throwaway database on the server that CONTACTS_TEST_MONGO names, dropped afterwards.</summary>
-public sealed class MongoStoreFixture : StoreFixture
+public class MongoStoreFixture : StoreFixture
 {
     public const string Variable = "CONTACTS_TEST_MONGO";
     public const string Missing =

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ContactsApi.Tests.Storage;
 
-public sealed class SqliteStoreFixture : StoreFixture
+public class SqliteStoreFixture : StoreFixture
 {
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("contactsapi-store-").FullName;
 

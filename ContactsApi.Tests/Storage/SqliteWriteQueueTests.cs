@@ -1,3 +1,4 @@
+using ContactsApi.Common;
 using ContactsApi.Storage.Sqlite;
 using ContactsApi.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -12,8 +13,12 @@ namespace ContactsApi.Tests.Storage;
 /// </summary>
 public sealed class SqliteWriteQueueTests : IDisposable
 {
-    private readonly ContactsApiFactory _factory = new();
+    // Room for the held write and the forty of the group test, and few enough to fill in a test.
+    private const int MaxPending = 64;
+
+    private readonly ContactsApiFactory _factory = new() { Settings = { ["Storage:MaxPendingWrites"] = $"{MaxPending}" } };
     private readonly SqliteStore _store;
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SqliteWriteQueueTests()
     {
@@ -63,6 +68,46 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_full_queue_refuses_a_write_at_once_commits_none_it_refused_and_takes_writes_again_once_drained()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        var queued = Enumerable.Range(1, MaxPending - 1).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
+
+        // Refused before anything is queued: the caller hears it now, not after the writes ahead of it.
+        var refused = Assert.Throws<StoreUnavailableException>(() => { _ = _store.WriteAsync((c, tx) => Insert(c, tx, 1000).ExecuteNonQueryAsync(), default); });
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+        Assert.All(queued, w => Assert.False(w.IsCompleted));
+
+        release();
+        await held;
+        await Task.WhenAll(queued);
+        Assert.Equal(1, await _store.WriteAsync((c, tx) => Insert(c, tx, 2000).ExecuteNonQueryAsync(), default));
+
+        Assert.Equal([.. Enumerable.Range(1, MaxPending - 1).Select(n => (long)n), 2000L], await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_write_whose_request_is_gone_frees_its_place_and_is_answered_at_once()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        var queued = Enumerable.Range(1, MaxPending - 2).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
+        using var gone = new CancellationTokenSource();
+        var abandoned = _store.WriteAsync((c, tx) => Insert(c, tx, 1000).ExecuteNonQueryAsync(), gone.Token);
+        Assert.Throws<StoreUnavailableException>(() => { _ = _store.WriteAsync((c, tx) => Insert(c, tx, 1001).ExecuteNonQueryAsync(), default); });
+
+        await gone.CancelAsync();
+
+        // While the writer is still held: the client hears at once, and its place is another write's.
+        Assert.True(abandoned.IsCanceled);
+        var next = _store.WriteAsync((c, tx) => Insert(c, tx, 2000).ExecuteNonQueryAsync(), default);
+        release();
+        await held;
+        await Task.WhenAll(queued);
+        Assert.Equal(1, await next);
+        Assert.Equal([.. Enumerable.Range(1, MaxPending - 2).Select(n => (long)n), 2000L], await StoredAsync());
+    }
+
+    [Fact]
     public async Task A_unique_violation_caught_by_its_write_leaves_the_rest_of_that_write_applied()
     {
         // The repositories catch a duplicate email and answer 409: the statement fails, the transaction goes on.
@@ -96,21 +141,25 @@ public sealed class SqliteWriteQueueTests : IDisposable
         Assert.InRange(new FileInfo(_store.FilePath + "-wal").Length, 1, 2 * SqliteCheckpointer.WriterPages * 4200L);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        // A test that failed while holding the writer would otherwise hang here, in the store's wait for it.
+        _gate.TrySetResult();
+        _factory.Dispose();
+    }
 
     /// <summary>A write that has started and waits until released: the writes queued meanwhile form the next group.</summary>
     private async Task<(Task Held, Action Release)> HoldTheWriterAsync()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var held = _store.WriteAsync(async (_, _) =>
         {
             started.SetResult();
-            await gate.Task;
+            await _gate.Task;
             return 0;
         }, default);
         await started.Task;
-        return (held, gate.SetResult);
+        return (held, () => _gate.SetResult());
     }
 
     private static SqliteCommand Insert(CachedConnection c, SqliteTransaction tx, long n) =>

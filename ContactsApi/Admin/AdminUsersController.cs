@@ -44,9 +44,9 @@ public sealed class AdminUsersController(
         var query = parameters.ToQuery(Request.Query);
         var (page, _) = await users.ListAsync(query.Skip, query.Limit, Aborted);
         if (!query.WithContacts) return new AdminUserListEnvelope(true, page.Select(u => u.ToAdminResponse()).ToArray());
-        // One query for the contacts of the whole page, never one a user.
-        var byOwner = await contacts.ListByOwnersAsync(page.Select(u => u.Id).ToArray(), Aborted);
-        return new AdminUserListEnvelope(true, page.Select(u => u.ToAdminResponse(byOwner[u.Id])).ToArray());
+        // One read of the contacts of the whole page, never one a user, written out as it is read.
+        var contactsOf = ContactsOf(page.Select(u => u.Id).ToArray());
+        return new AdminUserListEnvelope(true, page.Select(u => u.ToAdminResponse(contactsOf.Of(u.Id))).ToArray());
     }
 
     /// <summary>One user; with <c>include=contacts</c> all their contacts with all their numbers.</summary>
@@ -59,8 +59,15 @@ public sealed class AdminUsersController(
         ContactIds.Check(id);
         var withContacts = parameters.WithContacts(Request.Query);
         var user = await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound();
-        var owned = withContacts ? (await contacts.ListByOwnersAsync([id], Aborted))[id] : null;
-        return new AdminUserEnvelope(true, user.ToAdminResponse(owned));
+        return new AdminUserEnvelope(true, user.ToAdminResponse(withContacts ? ContactsOf([id]).Of(id) : null));
+    }
+
+    /// <summary>The owners' contacts, read as the response is written, and let go once it is.</summary>
+    private ContactsByOwner ContactsOf(IReadOnlyList<string> owners)
+    {
+        var byOwner = new ContactsByOwner(contacts.StreamByOwnersAsync(owners, Aborted));
+        HttpContext.Response.RegisterForDisposeAsync(byOwner);
+        return byOwner;
     }
 
     /// <summary>Creates a user with the rules of registration; the name is required here.</summary>

@@ -69,7 +69,7 @@ public static class ApiDocumentation
                     Add(operation, context, StatusCodes.Status403Forbidden, "The token's user lacks the right");
             }
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-                Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests from this address, or a locked account; see Retry-After");
+                Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests from this address or user, or a locked account; see Retry-After");
             if (operation.RequestBody is not null)
                 Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not of a type the operation reads");
             Add(operation, context, StatusCodes.Status400BadRequest, "The request is malformed or invalid");

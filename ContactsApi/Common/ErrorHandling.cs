@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContactsApi.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -86,8 +87,10 @@ public static class ErrorHandling
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),
             };
-            // An ApiException is an answer the service chose (e.g. 503 without libvips), not a fault to trace.
-            if (status >= 500 && exception is not ApiException) log.LogError(exception, "Request failed with {Status}", status);
+            // An ApiException is an answer the service chose (e.g. 503 without libvips), not a fault to trace; so is
+            // a refusal under overload, where a line a refusal would add to the load.
+            if (exception is StoreUnavailableException { RetryAfter: { } wait }) http.Response.SetRetryAfter(wait);
+            else if (status >= 500 && exception is not ApiException) log.LogError(exception, "Request failed with {Status}", status);
             await WriteProblemAsync(http, status, message);
             return true;
         }

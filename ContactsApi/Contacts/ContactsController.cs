@@ -1,13 +1,18 @@
 using ContactsApi.Auth;
 using ContactsApi.Common;
+using ContactsApi.Security;
 using ContactsApi.Users;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ContactsApi.Contacts;
 
-/// <summary>The signed-in user's contacts. Every query names the owner, so another user's contact is 404.</summary>
+/// <summary>
+/// The signed-in user's contacts. Every query names the owner, so another user's contact is 404.
+/// Writes count toward the user's write rate (<see cref="RateLimits.ContactWritesPolicy"/>); reads don't.
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("api/contacts")]
@@ -39,8 +44,11 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         return contact.ToResponse(HttpContext.CurrentUser().ToSummary());
     }
 
+    /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>
     [HttpPost]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<IActionResult> Create(CreateContactRequest request, [FromServices] IValidator<CreateContactRequest> validator)
     {
         validator.ValidOrThrow(request);
@@ -62,6 +70,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Changes any non-empty subset of the fields.</summary>
     [HttpPut("{id}")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ContactResponse<string>> Update(string id, UpdateContactRequest request,
@@ -73,6 +82,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     }
 
     [HttpDelete("{id}")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<string> Delete(string id) =>
@@ -81,6 +91,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
             : throw ApiException.NotFound();
 
     [HttpPatch("{id}/favorite")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ContactResponse<string>> SetFavorite(string id, FavoriteRequest request,
@@ -93,6 +104,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Adds a labelled number (at most 20 a contact).</summary>
     [HttpPost("{id}/phones")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> AddPhone(string id, PhoneRequest request, [FromServices] IValidator<PhoneRequest> validator)
@@ -105,6 +117,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     }
 
     [HttpPut("{id}/phones/{phoneId}")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ContactResponse<string>> EditPhone(string id, string phoneId, UpdatePhoneRequest request,
@@ -118,6 +131,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Removes a number; the last one can't go.</summary>
     [HttpDelete("{id}/phones/{phoneId}")]
+    [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ContactResponse<string>> RemovePhone(string id, string phoneId)

@@ -27,9 +27,12 @@ public interface IContactRepository
 
     Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default);
 
-    /// <summary>All contacts of these owners in one query, each owner's sorted by name then id.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
-        IReadOnlyCollection<string> owners, CancellationToken ct = default);
+    /// <summary>
+    /// All contacts of these owners, owner after owner in the order given, each owner's sorted by name then
+    /// id. Read from the store as they are enumerated, so a caller that writes each out as it comes holds
+    /// one at a time, however many there are: an admin's page of users with all their contacts.
+    /// </summary>
+    IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, CancellationToken ct = default);
 
     /// <summary>
     /// Contacts of every owner in id order, the first <paramref name="limit"/> after

@@ -15,19 +15,23 @@ public sealed class RateLimitRule
     public TimeSpan Window { get; set; }
 }
 
-/// <summary>Per-address limits on the endpoints that guess passwords or make accounts.</summary>
+/// <summary>Per-address limits on the endpoints that guess passwords or make accounts; per-user on contact writes.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
     [ValidateObjectMembers] public RateLimitRule Login { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
     [ValidateObjectMembers] public RateLimitRule Register { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Per user: a phone's whole 10,000-card book in one go, then 50 writes a second.</summary>
+    [ValidateObjectMembers] public TokenBucketRule ContactWrites { get; set; } = new() { TokenLimit = 10_000, TokensPerSecond = 50 };
 }
 
 public static class RateLimits
 {
     public const string LoginPolicy = "login";
     public const string RegisterPolicy = "register";
+    public const string ContactWritesPolicy = "contact-writes";
     public const string Message = "Too many requests; try again later";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
@@ -38,6 +42,7 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy<string, LoginLimit>(LoginPolicy);
             options.AddPolicy<string, RegisterLimit>(RegisterPolicy);
+            options.AddPolicy<string, ContactWriteLimit>(ContactWritesPolicy);
         });
         return services;
     }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ContactsApi.Storage;
 
 public sealed class StorageOptions
@@ -9,6 +11,14 @@ public sealed class StorageOptions
 
     /// <summary>Where the SQLite file and a generated signing key live; relative to the content root (<see cref="StoragePaths"/>).</summary>
     public string DataFolder { get; set; } = "data";
+
+    /// <summary>
+    /// Writes the SQLite store holds at once, queued or being committed; past it a write is refused at
+    /// once (503 with Retry-After). As many as the writer commits in one group, so a write it takes is
+    /// committed in the group in progress or the next one: its wait is bounded by two commits.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPendingWrites { get; set; } = 128;
 
     public string? MongoConnectionString { get; set; }
     public string MongoDatabase { get; set; } = "contacts";

@@ -12,8 +12,10 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<StorageOptions>, StoragePaths>();
+        // Here, not with the contacts API: every store enforces it, also under the data import.
+        services.AddOptions<ContactLimitOptions>().BindConfiguration(ContactLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {

@@ -50,7 +50,7 @@ internal static class Seeding
     {
         using var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance);
         var users = new SqliteUserRepository(store);
-        var contacts = new SqliteContactRepository(store);
+        var contacts = new SqliteContactRepository(store, Options.Create(new ContactLimitOptions()));
         var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = new PasswordOptions().Iterations }));
         var random = new Random(20221223);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new UtcMillisecondsConverter() } };

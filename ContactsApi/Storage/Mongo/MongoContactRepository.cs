@@ -1,12 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
+using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace ContactsApi.Storage.Mongo;
 
-public sealed class MongoContactRepository(MongoStore store) : IContactRepository
+public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
     /// <summary>The stored field each sort key orders by (see the indexes in <see cref="MongoStore"/>).</summary>
     internal static readonly string[] SortFields = Enum.GetValues<ContactSort>().Select(SortField).ToArray();
@@ -35,8 +37,27 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
             ? (await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct))?.ToContact()
             : null;
 
-    public Task AddAsync(Contact contact, CancellationToken ct = default) =>
-        store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+    public async Task AddAsync(Contact contact, CancellationToken ct = default)
+    {
+        await store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+        await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
+    }
+
+    /// <summary>
+    /// The contact limit, for a write that has just inserted <paramref name="added"/>: MongoDB keeps no count
+    /// per owner to check and raise in one step, so the owner's contacts are counted after the insert (an
+    /// index walk, stopping past the limit) and, if they are too many, the write takes its own back out and
+    /// refuses. Each write counts once its insert is in, so the last of concurrent creates to count sees all
+    /// the others: the owner never ends past the limit. Creates racing for the last places may all be refused.
+    /// Past the insert, the request's token no longer applies: a write cut off there could be left past it.
+    /// </summary>
+    internal async Task TakeBackPastTheLimitAsync(string owner, IReadOnlyCollection<string> added)
+    {
+        var limit = limits.Value.ContactsPerUser;
+        if (await store.Contacts.CountDocumentsAsync(OwnedBy(owner), new CountOptions { Limit = limit + 1L }) <= limit) return;
+        await store.Contacts.DeleteManyAsync(OwnedBy(owner) & Filter.In(c => c.Id, added));
+        throw limits.Value.Reached();
+    }
 
     public async Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default)
     {
@@ -83,19 +104,20 @@ public sealed class MongoContactRepository(MongoStore store) : IContactRepositor
         ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
         && (await store.Contacts.DeleteOneAsync(Mine(owner, id), ct)).DeletedCount == 1;
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
-        IReadOnlyCollection<string> owners, CancellationToken ct = default)
+    /// <summary>
+    /// A query an owner, one after another, each an index walk in name order (by_owner_nameLower). One query
+    /// over all of them can't follow the list's order of owners without the server sorting every contact of
+    /// the list, and $unionWith leaves the order of what it joins unspecified.
+    /// </summary>
+    public async IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var byOwner = owners.ToDictionary(o => o, _ => new List<Contact>());
-        var valid = owners.Where(ObjectIds.IsValid).ToList();
-        if (valid.Count > 0)
+        var byName = Builders<ContactDocument>.Sort.Ascending(c => c.NameLower).Ascending(c => c.Id);
+        foreach (var owner in owners.Where(ObjectIds.IsValid))
         {
-            var found = await store.Contacts.Find(Filter.In(c => c.Owner, valid))
-                .Sort(Builders<ContactDocument>.Sort.Ascending(c => c.Owner).Ascending(c => c.NameLower).Ascending(c => c.Id))
-                .ToListAsync(ct);
-            foreach (var contact in found) byOwner[contact.Owner].Add(contact.ToContact());
+            using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(byName).ToCursorAsync(ct);
+            while (await cursor.MoveNextAsync(ct))
+                foreach (var contact in cursor.Current) yield return contact.ToContact();
         }
-        return byOwner.ToDictionary(p => p.Key, p => (IReadOnlyList<Contact>)p.Value);
     }
 
     public async Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default)

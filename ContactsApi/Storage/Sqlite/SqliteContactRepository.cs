@@ -1,14 +1,17 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactsApi.Contacts;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Storage.Sqlite;
 
-public sealed class SqliteContactRepository(SqliteStore store) : IContactRepository
+public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
     private const string Columns = "id, owner, name, email, phones, favorite, created_at, updated_at";
+    private const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
@@ -32,7 +35,7 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
     internal static SqliteCommand CountCommand(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
         IsFiltered(query)
             ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query)
-            : c.Command("SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)", tx).With("$owner", owner);
+            : c.Command(KeptCount, tx).With("$owner", owner);
 
     /// <summary>
     /// One page of a list query of <paramref name="total"/> matches. OFFSET steps over the skipped index
@@ -68,10 +71,26 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
 
     public Task AddAsync(Contact contact, CancellationToken ct = default) =>
-        store.WriteAsync((c, tx) => Bind(c.Command($"""
-            INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
-            VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
-            """, tx), contact).ExecuteNonQueryAsync(ct), ct);
+        store.WriteAsync(async (c, tx) =>
+        {
+            await EnsureRoomAsync(c, tx, contact.Owner, 1, ct);
+            return await Bind(c.Command($"""
+                INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
+                VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
+                """, tx), contact).ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    /// <summary>
+    /// Refuses (403) a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
+    /// with <paramref name="adding"/> more contacts. Call it inside the write that adds them: the kept count
+    /// is read in that transaction, and the one writer runs writes one after another, so two creates can
+    /// never both take the last place.
+    /// </summary>
+    internal async Task EnsureRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
+    {
+        var count = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))!;
+        if (count + adding > limits.Value.ContactsPerUser) throw limits.Value.Reached();
+    }
 
     public Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -111,17 +130,19 @@ public sealed class SqliteContactRepository(SqliteStore store) : IContactReposit
         store.WriteAsync(async (c, tx) => await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
             .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1, ct);
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Contact>>> ListByOwnersAsync(
-        IReadOnlyCollection<string> owners, CancellationToken ct = default) =>
-        store.ReadAsync(async c =>
-        {
-            var command = c.Command("SELECT " + Columns + " FROM contacts WHERE owner IN (SELECT value FROM json_each($owners)) ORDER BY owner, name, id")
-                .With("$owners", JsonSerializer.Serialize(owners));
-            var byOwner = owners.ToDictionary(o => o, _ => new List<Contact>());
-            foreach (var contact in await command.ReadAsync(Read, ct)) byOwner[contact.Owner].Add(contact);
-            return (IReadOnlyDictionary<string, IReadOnlyList<Contact>>)byOwner.ToDictionary(
-                p => p.Key, p => (IReadOnlyList<Contact>)p.Value);
-        }, ct);
+    /// <summary>
+    /// A query an owner, each an index walk in name order. One query over all of them in the list's order
+    /// would sort every contact of the list before its first row (SQLite can't see that the list's rows come
+    /// in order), and an answer that must be held whole is what this read exists to avoid.
+    /// </summary>
+    public async IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var owner in owners)
+            await foreach (var contact in store.StreamAsync(c => c.Command(
+                               $"SELECT {Columns} FROM contacts INDEXED BY contacts_by_name WHERE owner = $owner ORDER BY name, id")
+                           .With("$owner", owner), Read, ct))
+                yield return contact;
+    }
 
     public Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default) =>
         store.ReadAsync(async c => (IReadOnlyList<Contact>)await

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContactsApi.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
         // After creation the file must exist: a missing file is an outage, not a reason to start empty.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _pool = new SqliteConnectionPool(builder.ToString());
-        _writes = new SqliteWriteQueue(_pool, log);
+        _writes = new SqliteWriteQueue(_pool, options.Value.MaxPendingWrites, log);
     }
 
     public string FilePath { get; }
@@ -55,6 +56,31 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="query"/> as they are read, for an answer too big to hold: written out as
+    /// they come, on a connection kept until the enumeration ends. The query's snapshot lasts as long, and no
+    /// checkpoint can pass it, so the WAL grows meanwhile by what is written: for an admin's reads, not a user's.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(Func<CachedConnection, SqliteCommand> query, Func<SqliteDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var connection = _pool.Rent();
+        var readAll = false;
+        try
+        {
+            await using (var reader = await query(connection).ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) yield return read(reader);
+            readAll = true;
+        }
+        finally
+        {
+            // Left early (the client went away) or failed: not worth telling apart, so not reused.
+            if (readAll) _pool.Return(connection);
+            else connection.Dispose();
         }
     }
 

@@ -18,25 +18,51 @@ internal sealed class SqliteWriteQueue : IDisposable
     // A bound on how long the first write of a group waits for the others' work before its commit.
     private const int MaxGroup = 128;
 
+    // A full queue drains in one or two group commits, tens of milliseconds: a second is the least Retry-After says.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     private readonly SqliteConnectionPool _pool;
     private readonly SqliteCheckpointer _checkpointer;
     private readonly Channel<QueuedWrite> _queue =
         Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly SemaphoreSlim _connectionInUse = new(1, 1);
+    private readonly int _maxPending;
+    private int _pending;
     private CachedConnection? _connection;
 
-    public SqliteWriteQueue(SqliteConnectionPool pool, ILogger log)
+    /// <param name="maxPending">
+    /// Writes held at once, queued or in the group being committed. Without a bound, writes arriving faster
+    /// than the writer commits queued without end: each answer later than the last, and the memory of all.
+    /// </param>
+    public SqliteWriteQueue(SqliteConnectionPool pool, int maxPending, ILogger log)
     {
         _pool = pool;
+        _maxPending = maxPending;
         _checkpointer = new SqliteCheckpointer(pool, log);
         _writer = Task.Run(WriteGroupsAsync);
     }
 
+    /// <summary>
+    /// Queues <paramref name="work"/>, or refuses it at once when <c>maxPending</c> writes are held already.
+    /// A write whose <paramref name="ct"/> is cancelled before the writer takes it is dropped and frees its
+    /// place at once: its client is gone, and a retry of it must not find it committed as well.
+    /// </summary>
     public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
     {
-        var write = new QueuedWrite<T>(work, ct);
-        if (!_queue.Writer.TryWrite(write)) throw new StoreUnavailableException("The store is shutting down");
+        if (Interlocked.Increment(ref _pending) > _maxPending)
+        {
+            FreePlace();
+            throw new StoreUnavailableException($"The store's {_maxPending} places for writes are taken") { RetryAfter = RetryAfter };
+        }
+        var write = new QueuedWrite<T>(work, ct, FreePlace);
+        // Before the writer can see it, so the writer's Take never races the registration.
+        write.DropWhenCancelled();
+        if (!_queue.Writer.TryWrite(write))
+        {
+            if (write.Take()) FreePlace();
+            throw new StoreUnavailableException("The store is shutting down");
+        }
         return write.Answer;
     }
 
@@ -69,11 +95,15 @@ internal sealed class SqliteWriteQueue : IDisposable
         var group = new List<QueuedWrite>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write)) group.Add(write);
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write))
+                if (write.Take()) group.Add(write);
+            if (group.Count == 0) continue;
             await CommitAsync(group);
             group.Clear();
         }
     }
+
+    private void FreePlace() => Interlocked.Decrement(ref _pending);
 
     private async Task CommitAsync(List<QueuedWrite> group)
     {
@@ -110,6 +140,9 @@ internal sealed class SqliteWriteQueue : IDisposable
 
     private abstract class QueuedWrite
     {
+        /// <summary>The writer takes the write for its group; false if it was dropped first, and is then skipped.</summary>
+        public abstract bool Take();
+
         public abstract Task RunAsync(CachedConnection connection, SqliteTransaction transaction);
 
         /// <summary>The group's transaction failed: a write without its own error gets the group's.</summary>
@@ -118,16 +151,45 @@ internal sealed class SqliteWriteQueue : IDisposable
         public abstract void Reply();
     }
 
-    private sealed class QueuedWrite<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) : QueuedWrite
+    private sealed class QueuedWrite<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct, Action freePlace)
+        : QueuedWrite
     {
+        private const int Queued = 0, Taken = 1, Dropped = 2;
+
         private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Let go when dropped: what stays in the channel until the writer passes it is a small empty shell.
+        private Func<CachedConnection, SqliteTransaction, Task<T>>? _work = work;
+        private CancellationTokenRegistration _whenCancelled;
+        private int _state;
         private T? _result;
         private Exception? _error;
 
         public Task<T> Answer => _answer.Task;
 
+        /// <summary>Called once, before the write is queued: a token cancelled already drops it at once.</summary>
+        public void DropWhenCancelled()
+        {
+            _whenCancelled = ct.UnsafeRegister(static (state, token) => ((QueuedWrite<T>)state!).Drop(token), this);
+        }
+
+        public override bool Take()
+        {
+            if (Interlocked.CompareExchange(ref _state, Taken, Queued) != Queued) return false;
+            _whenCancelled.Unregister();
+            return true;
+        }
+
+        private void Drop(CancellationToken token)
+        {
+            if (Interlocked.CompareExchange(ref _state, Dropped, Queued) != Queued) return;
+            _work = null;
+            freePlace();
+            _answer.TrySetCanceled(token);
+        }
+
         public override async Task RunAsync(CachedConnection connection, SqliteTransaction transaction)
         {
+            // Taken, but its request may have ended while the group's earlier writes ran: still nothing to commit.
             if (ct.IsCancellationRequested)
             {
                 _error = new OperationCanceledException(ct);
@@ -136,7 +198,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             await connection.Command("SAVEPOINT write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
             try
             {
-                _result = await work(connection, transaction);
+                _result = await _work!(connection, transaction);
             }
             catch (Exception e)
             {
@@ -151,6 +213,8 @@ internal sealed class SqliteWriteQueue : IDisposable
 
         public override void Reply()
         {
+            // Free before answering, so a client that has its answer finds the place free for its next write.
+            freePlace();
             if (_error is OperationCanceledException canceled) _answer.TrySetCanceled(canceled.CancellationToken);
             else if (_error is not null) _answer.TrySetException(_error);
             else _answer.TrySetResult(_result!);

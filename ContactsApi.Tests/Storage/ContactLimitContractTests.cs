@@ -1,0 +1,96 @@
+using ContactsApi.Common;
+using ContactsApi.Contacts;
+
+namespace ContactsApi.Tests.Storage;
+
+/// <summary>
+/// Every store holds each owner to <c>Limits:ContactsPerUser</c> in the write that adds a contact, also
+/// under concurrent creates; inherited once per store, each on a store configured for three contacts.
+/// </summary>
+public abstract class ContactLimitContractTests(StoreFixture store)
+{
+    public const int Limit = 3;
+    private const string Refusal = "A user can have at most 3 contacts";
+
+    private IContactRepository Contacts => store.Contacts;
+
+    [StoreFact]
+    public async Task A_contact_past_the_owners_limit_is_refused_naming_the_limit_and_not_added()
+    {
+        var owner = ObjectIds.New();
+        var kept = new List<string>();
+        for (var i = 0; i < Limit; i++) kept.Add(await AddAsync(owner, $"Kept {i}"));
+
+        var refused = await Assert.ThrowsAsync<ApiException>(() => AddAsync(owner, "One too many"));
+
+        Assert.Equal((403, Refusal), (refused.StatusCode, refused.Message));
+        Assert.Equal(kept.Order(), await IdsOfAsync(owner));
+        Assert.Equal(Limit, (await Contacts.ListAsync(owner, new ContactQuery())).Total);
+        // The limit is each owner's own, and a delete makes room again.
+        await AddAsync(ObjectIds.New(), "Someone else's");
+        Assert.True(await Contacts.DeleteAsync(owner, kept[0]));
+        kept[0] = await AddAsync(owner, "After a delete");
+        Assert.Equal(kept.Order(), await IdsOfAsync(owner));
+    }
+
+    [StoreFact]
+    public async Task Concurrent_creates_never_take_an_owner_past_the_limit()
+    {
+        var owner = ObjectIds.New();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return await AddAsync(owner, $"Racer {i}");
+            }
+            catch (ApiException e) when (e.StatusCode == 403 && e.Message == Refusal)
+            {
+                return null;
+            }
+        })));
+
+        var added = outcomes.OfType<string>().Order().ToList();
+        Assert.InRange(added.Count, 0, Limit);
+        Assert.Equal(added, await IdsOfAsync(owner));
+    }
+
+    private async Task<string> AddAsync(string owner, string name)
+    {
+        var contact = new Contact
+        {
+            Id = ObjectIds.New(),
+            Owner = owner,
+            Name = name,
+            Email = "limit@example.com",
+            Phones = [new Phone(ObjectIds.New(), "+1 555 0100", Phone.DefaultLabel)],
+            CreatedAt = DateTime.UnixEpoch,
+            UpdatedAt = DateTime.UnixEpoch,
+        };
+        await Contacts.AddAsync(contact);
+        return contact.Id;
+    }
+
+    private async Task<List<string>> IdsOfAsync(string owner) =>
+        (await Contacts.ListAsync(owner, new ContactQuery { Limit = 100 })).Contacts.Select(c => c.Id).Order().ToList();
+}
+
+public sealed class SmallLimitSqliteStoreFixture : SqliteStoreFixture
+{
+    protected override Dictionary<string, string?> Settings() =>
+        new(base.Settings()) { ["Limits:ContactsPerUser"] = $"{ContactLimitContractTests.Limit}" };
+}
+
+public sealed class SqliteContactLimitContractTests(SmallLimitSqliteStoreFixture store)
+    : ContactLimitContractTests(store), IClassFixture<SmallLimitSqliteStoreFixture>;
+
+public sealed class SmallLimitMongoStoreFixture : MongoStoreFixture
+{
+    protected override Dictionary<string, string?> Settings() =>
+        new(base.Settings()) { ["Limits:ContactsPerUser"] = $"{ContactLimitContractTests.Limit}" };
+}
+
+[NeedsEnvironment(MongoStoreFixture.Variable,
+    "CONTACTS_TEST_MONGO holds no MongoDB connection string; set it (and build with -p:MongoDb=true) to run the MongoDB store contract")]
+public sealed class MongoContactLimitContractTests(SmallLimitMongoStoreFixture store)
+    : ContactLimitContractTests(store), IClassFixture<SmallLimitMongoStoreFixture>;
