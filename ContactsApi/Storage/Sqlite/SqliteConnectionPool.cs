@@ -14,6 +14,9 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
     private const int MaxIdle = 32;
 
     private readonly ConcurrentStack<CachedConnection> _idle = new();
+
+    /// <summary>The database file the connections open.</summary>
+    public string DatabasePath { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
     private volatile bool _disposed;
 
     public CachedConnection Rent() => _idle.TryPop(out var idle) ? idle : Open();

@@ -134,7 +134,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     private CachedConnection OpenWriter()
     {
         var connection = _pool.Open();
-        connection.Command($"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterPages}").ExecuteNonQuery();
+        SqliteCheckpointer.PrepareWriter(connection);
         return connection;
     }
 
