@@ -1,10 +1,8 @@
 using ContactsApi.Common.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Common;
@@ -19,7 +17,7 @@ public static class MvcSetup
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();
                 options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "Request body is required");
                 options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
-                options.Conventions.Add(new JsonBodies());
+                options.Conventions.Add(new RequestBodies());
                 options.Filters.AddService<RequestChecks>();
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new UtcMillisecondsConverter()));
@@ -34,19 +32,6 @@ public static class MvcSetup
         services.AddSingleton<RequestChecks>();
         services.AddValidatorsFromAssemblyContaining<RequestChecks>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
-    }
-
-    /// <summary>
-    /// An action that reads a JSON body takes only <c>application/json</c>: any other body, a form or
-    /// multipart one too, is a 415 before anything reads it, and the OpenAPI document says so.
-    /// </summary>
-    private sealed class JsonBodies : IActionModelConvention
-    {
-        public void Apply(ActionModel action)
-        {
-            if (action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body))
-                action.Filters.Add(new ConsumesAttribute("application/json"));
-        }
     }
 
     /// <summary>The framework's client errors (a body of the wrong type) in the contract's words.</summary>

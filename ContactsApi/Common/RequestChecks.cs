@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -27,7 +26,7 @@ internal sealed class RequestChecks(IServiceProvider services, IModelMetadataPro
         else await next();
     }
 
-    /// <summary>A body or form that could not be read, in the contract's words rather than the framework's.</summary>
+    /// <summary>A body that could not be read (<see cref="Json.ContractJsonInputFormatter"/> says why in the contract's words).</summary>
     private static Refusal? Unread(ActionExecutingContext context)
     {
         if (context.ModelState.IsValid) return null;
@@ -35,19 +34,11 @@ internal sealed class RequestChecks(IServiceProvider services, IModelMetadataPro
         var error = context.ModelState.OrderBy(e => e.Key.Length == 0 ? 0 : 1).SelectMany(e => e.Value!.Errors).First();
         return error.Exception switch
         {
-            BadHttpRequestException bad => Unreadable(bad, context.HttpContext),
-            ValueProviderException { InnerException: BadHttpRequestException bad } => Unreadable(bad, context.HttpContext),
-            ValueProviderException => Refusal.BadRequest("Request body is not a valid multipart form"),
+            BadHttpRequestException unread => RequestSizeLimits.Unread(unread, context.HttpContext),
             null when error.ErrorMessage.Length > 0 => Refusal.BadRequest(error.ErrorMessage),
             _ => Refusal.BadRequest("Request could not be read"),
         };
     }
-
-    /// <summary>The server stopped reading the body: past the size limit (a chunked body has no length to refuse up front), or cut short.</summary>
-    private static Refusal Unreadable(BadHttpRequestException bad, HttpContext http) =>
-        bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? new(bad.StatusCode, RequestSizeLimits.TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize))
-            : new(bad.StatusCode, "Request body could not be read");
 
     /// <summary>What one action's checks need, read once from its declaration.</summary>
     private sealed record Plan(

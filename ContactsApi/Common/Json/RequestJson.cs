@@ -35,24 +35,21 @@ public static class RequestJson
         }
         catch (JsonException refused)
         {
-            // Only a refused body is looked at again, so a malformed one is called that, whatever else
-            // the serializer came across first (System.Text.Json reads names, and so bad UTF-8 in them, as they come).
-            if (!Utf8.IsValid(body) || !IsWellFormed(body) || Explain(refused, type) is not var (field, problem)) return (null, NotJson);
+            // Only a refused body is read again, so that a malformed one is called that, whatever the
+            // serializer came across first (a wrong type, or an unknown name before the broken end).
+            if (!IsJson(body)) return (null, NotJson);
+            var (field, problem) = Explain(refused, type);
             return (null, field.Length == 0 ? NotAnObject : $"\"{field}\" {problem}");
         }
     }
 
-    /// <summary>
-    /// Which field of the value <paramref name="info"/> describes a refusal names ("" for the value
-    /// itself), and the problem; null when the body is not JSON (a lone surrogate escape).
-    /// </summary>
-    internal static (string Field, string Problem)? Explain(JsonException refused, JsonTypeInfo info)
+    /// <summary>Which field of the value <paramref name="info"/> describes a refusal names ("" for the value itself), and the problem.</summary>
+    internal static (string Field, string Problem) Explain(JsonException refused, JsonTypeInfo info)
     {
         var field = refused.Path is null or "$" ? "" : refused.Path.StartsWith("$['") ? refused.Path[3..^2] : refused.Path[2..];
         return refused switch
         {
             FieldRefused mine => (field + mine.Within, mine.Problem),
-            { InnerException: JsonException or InvalidOperationException } => null,
             _ when field.Length == 0 => ("", "must be an object"),
             // The converters answer every wrong value of a known field, so the serializer's own refusal
             // of a known name can only be the key given twice.
@@ -60,15 +57,18 @@ public static class RequestJson
         };
     }
 
-    private static bool IsWellFormed(ReadOnlySpan<byte> body)
+    /// <summary>Well-formed JSON in UTF-8 whose every string and name decodes (no lone surrogate escape, <c>"\ud800"</c>).</summary>
+    private static bool IsJson(ReadOnlySpan<byte> body)
     {
+        if (!Utf8.IsValid(body)) return false;
         var reader = new Utf8JsonReader(body);
         try
         {
-            while (reader.Read()) { }
+            while (reader.Read())
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -142,8 +142,9 @@ internal sealed class ListFieldFactory : JsonConverterFactory
                         throw new FieldRefused("must be an object");
                     list.Add(JsonSerializer.Deserialize(ref reader, element)!);
                 }
-                catch (JsonException refused) when (RequestJson.Explain(refused, element) is var (field, problem))
+                catch (JsonException refused)
                 {
+                    var (field, problem) = RequestJson.Explain(refused, element);
                     throw new FieldRefused(problem, $"[{list.Count}]{(field.Length > 0 && field[0] != '[' ? "." : "")}{field}");
                 }
             }
