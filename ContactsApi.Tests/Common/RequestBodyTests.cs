@@ -43,6 +43,32 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
         Assert.Equal(before, await factory.EverythingAsync());
     }
 
+    public static TheoryData<string, string> Guarded()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in BodyEndpoint.All.Where(e => e.Caller != Caller.Anyone))
+            foreach (var type in new[] { "text/plain", "multipart/form-data; boundary=xyz", "application/json" })
+                data.Add(endpoint.ToString(), type);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Guarded))]
+    public async Task A_client_without_a_token_hears_401_whatever_body_it_sends(string endpoint, string contentType)
+    {
+        var target = BodyEndpoint.Named(endpoint);
+        var (_, url) = await factory.TargetAsync(target);
+
+        var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), url)
+        {
+            Content = Raw("{garbage", contentType),
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Not authorized", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+    }
+
     /// <summary>What is sent, and the status and message it must get.</summary>
     private sealed record Bad(string Name, Func<HttpClient, HttpMethod, string, Task<(HttpStatusCode, string?, string)>> SendAsync,
         HttpStatusCode Status, string Message);

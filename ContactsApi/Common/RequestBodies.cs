@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -18,9 +19,35 @@ internal sealed class RequestBodies : IActionModelConvention
     public void Apply(ActionModel action)
     {
         var sources = action.Parameters.Select(p => p.BindingInfo?.BindingSource).ToArray();
-        // Any other body, a form or multipart one too, is a 415 before anything reads it, and the OpenAPI document says so.
-        if (sources.Contains(BindingSource.Body)) action.Filters.Add(new ConsumesAttribute("application/json"));
+        if (sources.Contains(BindingSource.Body)) action.Filters.Add(new JsonOnly());
         if (sources.Contains(BindingSource.Form) || sources.Contains(BindingSource.FormFile)) action.Filters.Add(new ReadForm());
+    }
+
+    /// <summary>
+    /// Any other body, a form or multipart one too, is a 415 before anything reads it, and the OpenAPI
+    /// document lists only JSON. A filter, not [Consumes]: that one is applied by routing, before
+    /// authentication, and a client without a token must hear 401 whatever it sends.
+    /// </summary>
+    private sealed class JsonOnly : IResourceFilter, IApiRequestMetadataProvider
+    {
+        private const string Json = "application/json";
+
+        public void OnResourceExecuting(ResourceExecutingContext context)
+        {
+            // A body without a type is left to the formatter: an empty one is "Request body is required".
+            if (context.HttpContext.Request.ContentType is { } type && !new MediaType(type).IsSubsetOf(new MediaType(Json)))
+                context.Result = new Refusal(StatusCodes.Status415UnsupportedMediaType, ErrorHandling.MessageFor(StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        public void OnResourceExecuted(ResourceExecutedContext context)
+        {
+        }
+
+        public void SetContentTypes(MediaTypeCollection contentTypes)
+        {
+            contentTypes.Clear();
+            contentTypes.Add(Json);
+        }
     }
 
     /// <summary>
