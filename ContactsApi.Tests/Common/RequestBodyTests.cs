@@ -1,22 +1,19 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using ContactsApi.Tests.Contacts;
+using ContactsApi.Tests.Infrastructure;
 
 namespace ContactsApi.Tests.Common;
 
 /// <summary>
 /// Bodies a careless or hostile client sends, to every endpoint that reads one: each gets a 4xx
-/// problem with the contract's message, never a 500, and changes nothing.
+/// problem with the contract's message, never a 500, and changes nothing. Control characters and
+/// bidirectional overrides are refused in every free-text field.
 /// </summary>
 public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixture<BodyEndpointsFactory>
 {
-    private const string NotJson = "Request body is not valid JSON";
-    private const string NotAnObject = "Request body must be a JSON object";
-    private const string NotJsonContent = "Content-Type must be application/json";
-    private const string TooLarge = "Request body too large: at most 64 KB";
-
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -68,6 +65,57 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Not authorized", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
     }
+
+    // Free text a person reads (names, labels) can't hide or reorder what they see.
+    private static readonly string[] Hidden =
+        ["\u0000", "\u0007", "\u001b[31m", "\t", "\n", "\u007f", "\u0085", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+
+    public static TheoryData<string, string, string> TextCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var endpoint in BodyEndpoint.All)
+            foreach (var field in endpoint.Texts)
+                foreach (var hidden in Hidden)
+                    data.Add(endpoint.ToString(), field, $"U+{(int)hidden[0]:X4}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextCases))]
+    public async Task A_text_field_refuses_control_and_bidirectional_override_characters_naming_the_field(string endpoint, string field, string character)
+    {
+        var target = BodyEndpoint.Named(endpoint);
+        var hidden = Hidden.Single(h => $"U+{(int)h[0]:X4}" == character);
+        var (client, url) = await factory.TargetAsync(target);
+        var before = await factory.EverythingAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), url)
+        {
+            Content = new StringContent(target.With(field, $"Inv{hidden}oice"), Encoding.UTF8, "application/json"),
+        });
+
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, $"\"{field}\" must not contain control or bidirectional override characters");
+        Assert.Equal(before, await factory.EverythingAsync());
+    }
+
+    [Fact]
+    public async Task Text_in_any_script_with_marks_and_joiners_is_kept_as_given()
+    {
+        // Combining accents, a right-to-left mark (not an override), zero-width joiners in an emoji.
+        const string name = "Żółć Ли 李 مرحبا\u200f e\u0301 👩\u200d👩\u200d👧";
+        var client = await factory.LoggedInClientAsync();
+
+        var created = await client.CreateContactAsync(new { name, email = "world@example.com", phones = new[] { new { number = "123", label = "домашній" } } });
+
+        Assert.Equal(name, created.Str("name"));
+        Assert.Equal("домашній", created.Phones()[0]!.Str("label"));
+        Assert.Equal(name, (await client.GetContactAsync(created.Id())).Str("name"));
+    }
+
+    private const string NotJson = "Request body is not valid JSON";
+    private const string NotAnObject = "Request body must be a JSON object";
+    private const string NotJsonContent = "Content-Type must be application/json";
+    private const string TooLarge = "Request body too large: at most 64 KB";
 
     /// <summary>What is sent, and the status and message it must get.</summary>
     private sealed record Bad(string Name, Func<HttpClient, HttpMethod, string, Task<(HttpStatusCode, string?, string)>> SendAsync,

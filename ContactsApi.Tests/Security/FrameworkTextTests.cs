@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ContactsApi.Tests.Infrastructure;
 using ContactsApi.Tests.Security.Fuzzing;
 
 namespace ContactsApi.Tests.Security;
@@ -8,7 +10,8 @@ namespace ContactsApi.Tests.Security;
 /// <summary>
 /// No text of the framework's reaches a client: every operation of the OpenAPI document is sent the
 /// requests that make a framework speak (malformed multipart, forms, broken JSON, bad ids and query
-/// values, another method), and every error that comes back is a problem with the contract's message.
+/// values, another method), and every error that comes back, the framework's own 404 and 405 too and
+/// whatever the client accepts, is a problem with the contract's message.
 /// </summary>
 public sealed class FrameworkTextTests(FuzzFactory factory) : IClassFixture<FuzzFactory>
 {
@@ -46,6 +49,34 @@ public sealed class FrameworkTextTests(FuzzFactory factory) : IClassFixture<Fuzz
 
         Assert.True(errors > 100, $"only {errors} errors came back: the requests are not reaching the checks");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nothing-here", HttpStatusCode.NotFound, "Not Found")]
+    [InlineData("GET", "/api/contacts/63aac14a3ca32c25b4470065/nothing", HttpStatusCode.NotFound, "Not Found")]
+    [InlineData("DELETE", "/api/users/register", HttpStatusCode.MethodNotAllowed, "Method Not Allowed")]
+    [InlineData("PUT", "/api/contacts", HttpStatusCode.MethodNotAllowed, "Method Not Allowed")]
+    [InlineData("POST", "/health", HttpStatusCode.MethodNotAllowed, "Method Not Allowed")]
+    public async Task A_route_or_method_the_service_does_not_have_is_a_problem(string method, string url, HttpStatusCode status, string message)
+    {
+        var client = await factory.LoggedInClientAsync();
+
+        await (await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url))).AssertErrorAsync(status, message);
+    }
+
+    [Fact]
+    public async Task An_error_is_a_problem_whatever_the_client_accepts()
+    {
+        foreach (var accept in new[] { "text/html", "application/xml", "image/png" })
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Accept.ParseAdd(accept);
+
+            await (await client.PostAsJsonAsync("/api/users/register", new { email = "not-an-email", password = ContactsApiFactory.Password }))
+                .AssertErrorAsync(HttpStatusCode.BadRequest, "\"email\" must be a valid email");
+            await (await client.GetAsync("/api/contacts")).AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
+            await (await client.GetAsync("/api/nothing-here")).AssertErrorAsync(HttpStatusCode.NotFound, "Not Found");
+        }
     }
 
     private static IEnumerable<HttpRequestMessage> Odd(Operation operation, JsonNode document)
