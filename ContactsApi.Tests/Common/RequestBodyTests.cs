@@ -36,7 +36,11 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
 
         Assert.True(bad.Status == status, $"Expected {(int)bad.Status}, got {(int)status}: {answer}");
         Assert.Equal("application/problem+json", mediaType);
-        Assert.Equal(bad.Message, JsonNode.Parse(answer)!["message"]!.GetValue<string>());
+        var problem = JsonNode.Parse(answer)!;
+        Assert.Equal(bad.Message, problem["message"]!.GetValue<string>());
+        Assert.Equal((int)bad.Status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()), answer);
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()), answer);
         Assert.Equal(before, await factory.EverythingAsync());
     }
 
@@ -62,6 +66,7 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
         });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Not authorized", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
     }
@@ -109,7 +114,9 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
 
         Assert.Equal(name, created.Str("name"));
         Assert.Equal("домашній", created.Phones()[0]!.Str("label"));
-        Assert.Equal(name, (await client.GetContactAsync(created.Id())).Str("name"));
+        var stored = await client.GetContactAsync(created.Id());
+        Assert.Equal(name, stored.Str("name"));
+        Assert.Equal("домашній", stored.Phones()[0]!.Str("label"));
     }
 
     private const string NotJson = "Request body is not valid JSON";

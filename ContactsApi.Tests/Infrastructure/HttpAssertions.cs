@@ -14,6 +14,11 @@ public static class HttpAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal(message, json["message"]!.GetValue<string>());
+        // RFC 9457's members beside the contract's message: what produced the error must not matter.
+        Assert.Equal((int)status, json["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(json["type"]?.GetValue<string>()), body);
+        Assert.False(string.IsNullOrEmpty(json["title"]?.GetValue<string>()), body);
+        Assert.False(string.IsNullOrEmpty(json["traceId"]?.GetValue<string>()), body);
         Assert.DoesNotContain("Exception", body);
     }
 

@@ -182,6 +182,7 @@ public abstract partial class StoreContractTests
 
         var refused = await Contacts.UpdateAsync(owner, contact.Id, c => new ContactEdit.RemovePhone(c.Phones[0].Id, T0.AddDays(1)).ApplyTo(c));
 
+        Assert.Equal(400, refused.Refusal?.Status);
         Assert.Equal("A contact must keep at least one phone", refused.Refusal?.Message);
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));
     }

@@ -40,6 +40,9 @@ public static class ErrorHandling
     {
         // The framework's type link and title for the status; "detail" would only repeat the message.
         var problem = TypedResults.Problem(new ProblemDetails { Status = status }).ProblemDetails;
+        // A status it has no link for (413, 429) is a problem with no more meaning than the status (RFC 9457, 4.2.1).
+        problem.Type ??= "about:blank";
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         problem.Extensions["traceId"] = http.TraceIdentifier;
         problem.Extensions["message"] = message;
         http.Response.StatusCode = status;
