@@ -14,7 +14,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.KeepSecretsOutOfLogs();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHostedService<StoreAtStart>();
 builder.Services.AddGracefulShutdown();
 builder.Services.AddForwardedHeadersFromConfiguration();
 builder.Services.AddRateLimits();

@@ -3,14 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ContactsApi.Avatars;
 using ContactsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsApi.Tests.Avatars;
 
 /// <summary>Two uploads a minute per user, one upload at a time, and a clock the tests move.</summary>
-public sealed class UploadLimitsFactory : ContactsApiFactory
+public sealed class UploadLimitsFactory : ClockedContactsApiFactory
 {
     public UploadLimitsFactory()
     {
@@ -19,15 +17,7 @@ public sealed class UploadLimitsFactory : ContactsApiFactory
         Settings["Avatars:UploadsAtOnce"] = "1";
     }
 
-    public MovableTime Time { get; } = new();
-
     public UploadSlots Slots => Services.GetRequiredService<UploadSlots>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
-    }
 }
 
 public sealed class UploadLimitsTests(UploadLimitsFactory factory) : IClassFixture<UploadLimitsFactory>
@@ -51,7 +41,7 @@ public sealed class UploadLimitsTests(UploadLimitsFactory factory) : IClassFixtu
         // The limit is the user's, not the address's: every test client shares one address.
         await (await other.UploadAvatarAsync(NotAnImage)).AssertErrorAsync(HttpStatusCode.BadRequest, AvatarResizer.NotAnImage);
 
-        factory.Time.Advance(TimeSpan.FromSeconds(wait));
+        factory.Clock.Advance(TimeSpan.FromSeconds(wait));
 
         await (await client.UploadAvatarAsync(TestImages.Solid(Rgb.Red, ".png"))).AssertAvatarUrlAsync();
     }

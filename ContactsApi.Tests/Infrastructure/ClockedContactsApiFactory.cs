@@ -1,29 +1,22 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContactsApi.Tests.Infrastructure;
 
 /// <summary>
-/// The service with a clock tests can move forward, so "updatedAt changes" is proven without
-/// sleeping. Only forward: tokens are issued and validated on the same clock.
+/// The service on a clock that stands still until a test moves it, so "updatedAt changes", a lockout
+/// ending or a rate-limit window passing are proven without sleeping. Only forward: tokens are issued
+/// and validated on the same clock.
 /// </summary>
-public sealed class ClockedContactsApiFactory : ContactsApiFactory
+public class ClockedContactsApiFactory : ContactsApiFactory
 {
-    public AdjustableClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
-}
-
-public sealed class AdjustableClock : TimeProvider
-{
-    private long _offsetTicks;
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -6,13 +6,19 @@ namespace ContactsApi.Tests.Infrastructure;
 
 public static class HttpAssertions
 {
-    /// <summary>Asserts the status code and the contract's error message together.</summary>
+    /// <summary>Asserts the status code and the contract's error message together, in a problem body.</summary>
     public static async Task AssertErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string message)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal(message, json["message"]!.GetValue<string>());
+        // RFC 9457's members beside the contract's message: what produced the error must not matter.
+        Assert.Equal((int)status, json["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(json["type"]?.GetValue<string>()), body);
+        Assert.False(string.IsNullOrEmpty(json["title"]?.GetValue<string>()), body);
+        Assert.False(string.IsNullOrEmpty(json["traceId"]?.GetValue<string>()), body);
         Assert.DoesNotContain("Exception", body);
     }
 

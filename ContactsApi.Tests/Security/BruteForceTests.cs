@@ -8,13 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactsApi.Tests.Security;
 
 /// <summary>The shipped limits, a clock the tests move, and known proxies: 10.0.0.1 and the network 10.7.0.0/16.</summary>
-public sealed class BruteForceFactory : ContactsApiFactory
+public sealed class BruteForceFactory : ClockedContactsApiFactory
 {
     public const string KnownProxy = "10.0.0.1";
     public const string KnownNetwork = "10.7.0.0/16";
     private int _peers;
-
-    public MovableTime Time { get; } = new();
 
     public BruteForceFactory()
     {
@@ -38,11 +36,7 @@ public sealed class BruteForceFactory : ContactsApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
-        });
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
     }
 }
 
@@ -67,9 +61,9 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         // Another address is not held back by this one's attempts.
         await (await Login(factory.NewPeer(), ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
 
-        factory.Time.Advance(TimeSpan.FromSeconds(wait - 1));
+        factory.Clock.Advance(TimeSpan.FromSeconds(wait - 1));
         await (await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
-        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await (await Login(peer, ContactsApiFactory.NewEmail(), WrongPassword)).AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
     }
 
@@ -79,9 +73,9 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         var peer = factory.NewPeer();
         var window = TimeSpan.FromMinutes(1);
         // Two seconds before the clock's next whole minute, where a fixed window would start afresh.
-        var now = factory.Time.GetUtcNow();
-        factory.Time.Advance(TimeSpan.FromTicks(window.Ticks - now.Ticks % window.Ticks) - TimeSpan.FromSeconds(2));
-        var start = factory.Time.GetUtcNow();
+        var now = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(TimeSpan.FromTicks(window.Ticks - now.Ticks % window.Ticks) - TimeSpan.FromSeconds(2));
+        var start = factory.Clock.GetUtcNow();
         var through = new List<TimeSpan>();
         async Task AttemptAsync()
         {
@@ -90,7 +84,7 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
             else
             {
                 await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
-                through.Add(factory.Time.GetUtcNow() - start);
+                through.Add(factory.Clock.GetUtcNow() - start);
             }
         }
 
@@ -98,7 +92,7 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         for (var i = 0; i < 10; i++) await AttemptAsync();
         for (var second = 1; second <= 130; second++)
         {
-            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
             await AttemptAsync();
         }
 
@@ -122,7 +116,7 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         var wait = RetryAfter(refused);
         Assert.InRange(wait, 1, 3600);
 
-        factory.Time.Advance(TimeSpan.FromSeconds(wait));
+        factory.Clock.Advance(TimeSpan.FromSeconds(wait));
         await (await Register(peer, ContactsApiFactory.NewEmail())).AssertJsonAsync(HttpStatusCode.Created);
     }
 
@@ -140,9 +134,9 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         // A wrong password during the lock is refused the same way and does not lengthen it.
         await (await Login(factory.NewPeer(), email, WrongPassword)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
 
-        factory.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertErrorAsync(HttpStatusCode.TooManyRequests, LockedMessage);
-        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await (await Login(factory.NewPeer(), email, ContactsApiFactory.Password)).AssertJsonAsync(HttpStatusCode.OK);
     }
 

@@ -2,27 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using ContactsApi.Tests.Contacts;
 using ContactsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsApi.Tests.Security;
 
 /// <summary>Three contact writes at once, then one a second, on a clock the tests move.</summary>
-public sealed class ContactWriteRateFactory : ContactsApiFactory
+public sealed class ContactWriteRateFactory : ClockedContactsApiFactory
 {
-    public MovableTime Time { get; } = new();
-
     public ContactWriteRateFactory()
     {
         Settings["RateLimits:ContactWrites:TokenLimit"] = "3";
         Settings["RateLimits:ContactWrites:TokensPerSecond"] = "1";
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }
 
@@ -48,13 +37,13 @@ public sealed class ContactWriteRateTests(ContactWriteRateFactory factory) : ICl
         var page = await client.ListAsync();
         Assert.Equal(["Ann", "Bob"], page["data"]!.AsArray().Select(c => c!.Str("name")));
 
-        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await (await client.DeleteAsync($"/api/contacts/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         await (await client.PostAsJsonAsync("/api/contacts", new { name = "Cat", email = "cat@n.net", phone = "+1 555 0100" }))
             .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);
 
         // A long pause fills the bucket up to its size, not beyond.
-        factory.Time.Advance(TimeSpan.FromMinutes(10));
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
         for (var i = 0; i < 3; i++) await client.CreateContactAsync($"After the pause {i}");
         await (await client.PostAsJsonAsync("/api/contacts", new { name = "Cat", email = "cat@n.net", phone = "+1 555 0100" }))
             .AssertErrorAsync(HttpStatusCode.TooManyRequests, LimitMessage);

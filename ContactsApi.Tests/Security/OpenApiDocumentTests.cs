@@ -31,6 +31,34 @@ public sealed class OpenApiDocumentTests(FuzzFactory factory) : IClassFixture<Fu
     }
 
     [Fact]
+    public async Task Every_error_response_is_declared_as_a_problem_and_only_that()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var errors = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().SelectMany(o => o.Value!["responses"]!.AsObject()
+                .Where(r => r.Key[0] is '4' or '5')
+                .Select(r => (Name: $"{o.Key} {p.Key} {r.Key}", MediaTypes: r.Value!["content"]?.AsObject().Select(c => c.Key).ToArray() ?? []))))
+            .ToArray();
+
+        Assert.True(errors.Length > 50, $"only {errors.Length} error responses declared");
+        // The health check's 503 is its status report, {"status":"unavailable"}, not an error.
+        Assert.All(errors.Where(e => e.Name != "get /health 503"), e => Assert.True(e.MediaTypes is ["application/problem+json"], $"{e.Name}: {string.Join(", ", e.MediaTypes)}"));
+    }
+
+    [Fact]
+    public async Task Every_body_but_the_upload_is_declared_as_application_json_only()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var bodies = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Value!["requestBody"] is not null)
+                .Select(o => (Name: $"{o.Key} {p.Key}", MediaTypes: o.Value!["requestBody"]!["content"]!.AsObject().Select(c => c.Key).ToArray())))
+            .ToArray();
+
+        Assert.Equal(["multipart/form-data"], bodies.Single(b => b.Name == "patch /api/users/avatars").MediaTypes);
+        Assert.All(bodies.Where(b => b.Name != "patch /api/users/avatars"), b => Assert.True(b.MediaTypes is ["application/json"], $"{b.Name}: {string.Join(", ", b.MediaTypes)}"));
+    }
+
+    [Fact]
     public async Task A_contact_update_refuses_isEmpty_as_an_unknown_field()
     {
         var client = await factory.LoggedInClientAsync();

@@ -29,9 +29,9 @@ public sealed class MongoStoreTests(MongoStoreFixture store) : IClassFixture<Mon
             { "tags", new BsonArray { "family" } },
         });
 
-        var changed = await store.Contacts.UpdateAsync(owner.ToString(), id.ToString(), c => c with { Name = "Zoe" });
+        var (changed, _) = await store.Contacts.UpdateAsync(owner.ToString(), id.ToString(), c => c with { Name = "Zoe" });
         var added = new Phone(ObjectIds.New(), "+1 555 0101", "work");
-        var edited = await store.Contacts.EditAsync(owner.ToString(), id.ToString(), new ContactEdit.AddPhone(added, T0.AddDays(1)));
+        var (edited, _) = await store.Contacts.EditAsync(owner.ToString(), id.ToString(), new ContactEdit.AddPhone(added, T0.AddDays(1)));
 
         Assert.Equal("Zoe", changed?.Name);
         Assert.Equal(JsonSerializer.Serialize(changed! with { Phones = [.. changed.Phones, added], UpdatedAt = T0.AddDays(1) }),

@@ -99,7 +99,7 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
     {
         var owner = "63a4f6ada59c271a98adff3e";
         var parameters = new ContactListParameters(null, "10", sort, order, null, null, null, null);
-        var plain = parameters.ToQuery(new Microsoft.AspNetCore.Http.QueryCollection());
+        var plain = parameters.ToQuery();
         var filtered = plain with { Name = "chaim", Email = "n.net", PhoneDigits = "0992125453", Favorite = true, Page = 3 };
         var index = "contacts_by_" + (sort ?? "name") switch { "createdAt" => "created_at", "updatedAt" => "updated_at", var s => s };
         using var cached = new CachedConnection(Open(StartedFile()));

@@ -111,7 +111,7 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(0, (await Contacts.ListAsync(stranger, new ContactQuery())).Total);
         Assert.Null(await Contacts.FindAsync(stranger, contact.Id));
-        Assert.Null(await Contacts.UpdateAsync(stranger, contact.Id, c => { changed = true; return c with { Name = "Stolen" }; }));
+        Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(stranger, contact.Id, c => { changed = true; return c with { Name = "Stolen" }; })).Refusal);
         Assert.False(changed);
         Assert.False(await Contacts.DeleteAsync(stranger, contact.Id));
         Assert.Empty(await Contacts.StreamByOwnersAsync([stranger]).ToListAsync());
@@ -119,7 +119,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));
         Assert.Equal(1, (await Contacts.ListAsync(owner, new ContactQuery())).Total);
         // A change can't move a contact to another owner, nor rewrite its id or creation time.
-        var updated = await Contacts.UpdateAsync(owner, contact.Id,
+        var (updated, _) = await Contacts.UpdateAsync(owner, contact.Id,
             c => c with { Owner = stranger, Id = ObjectIds.New(), CreatedAt = T0.AddDays(9), Name = "Kept" });
         Assert.Equal(Json(contact with { Name = "Kept" }), Json(updated));
         Assert.Equal(Json(updated), Json(await Contacts.FindAsync(owner, contact.Id)));
@@ -154,7 +154,7 @@ public abstract partial class StoreContractTests
         Assert.Equal([contact.Id], await Ids(new ContactQuery { Favorite = !other.Favorite }));
         Assert.Equal([contact.Id], await Ids(new ContactQuery { PhoneDigits = "99990000" }));   // the phone is kept
 
-        var last = await Contacts.UpdateAsync(owner, contact.Id, c => c with { UpdatedAt = T0.AddDays(30) });
+        var (last, _) = await Contacts.UpdateAsync(owner, contact.Id, c => c with { UpdatedAt = T0.AddDays(30) });
         Assert.Equal([other.Id, contact.Id], await Ids(new ContactQuery { Sort = ContactSort.UpdatedAt }));
         Assert.Equal(Json(last), Json(await Contacts.FindAsync(owner, contact.Id)));
     }
@@ -175,15 +175,15 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
-    public async Task A_change_that_throws_writes_nothing()
+    public async Task A_refused_change_writes_nothing_and_comes_back()
     {
         var owner = (await AddUserAsync()).Id;
         var contact = await AddContactAsync(NewContact(owner));
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => Contacts.UpdateAsync(owner, contact.Id,
-            c => new ContactEdit.RemovePhone(c.Phones[0].Id, T0.AddDays(1)).ApplyTo(c)));
+        var refused = await Contacts.UpdateAsync(owner, contact.Id, c => new ContactEdit.RemovePhone(c.Phones[0].Id, T0.AddDays(1)).ApplyTo(c));
 
-        Assert.Equal("A contact must keep at least one phone", error.Message);
+        Assert.Equal(400, refused.Refusal?.Status);
+        Assert.Equal("A contact must keep at least one phone", refused.Refusal?.Message);
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));
     }
 
@@ -197,7 +197,7 @@ public abstract partial class StoreContractTests
 
         Assert.Null(await Contacts.FindAsync(owner, contact.Id));
         Assert.False(await Contacts.DeleteAsync(owner, contact.Id));
-        Assert.Null(await Contacts.UpdateAsync(owner, contact.Id, c => c));
+        Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(owner, contact.Id, c => c)).Refusal);
     }
 
     [StoreFact]

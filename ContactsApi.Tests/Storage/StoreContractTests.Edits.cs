@@ -13,16 +13,16 @@ public abstract partial class StoreContractTests
         var owner = (await AddUserAsync()).Id;
         var contact = await AddContactAsync(NewContact(owner, "Ann", "ann@example.com", "+1 555 0100", morePhones: ["+1 555 0101"]));
 
-        var renamed = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(1)) { Name = "Zoe", Favorite = true });
+        var (renamed, _) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(1)) { Name = "Zoe", Favorite = true });
         var expected = contact with { Name = "Zoe", Favorite = true, UpdatedAt = T0.AddDays(1) };
         Assert.Equal(Json(expected), Json(renamed));
 
-        var firstNumber = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(2)) { FirstNumber = "+9 999 0000" });
+        var (firstNumber, _) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(2)) { FirstNumber = "+9 999 0000" });
         expected = expected with { Phones = [contact.Phones[0] with { Number = "+9 999 0000" }, contact.Phones[1]], UpdatedAt = T0.AddDays(2) };
         Assert.Equal(Json(expected), Json(firstNumber));
 
         Phone[] replacement = [NewPhone("+2 222 2222", "home")];
-        var replaced = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(3)) { Email = "zoe@example.com", Phones = replacement });
+        var (replaced, _) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.SetFields(T0.AddDays(3)) { Email = "zoe@example.com", Phones = replacement });
         expected = expected with { Email = "zoe@example.com", Phones = replacement, UpdatedAt = T0.AddDays(3) };
         Assert.Equal(Json(expected), Json(replaced));
         Assert.Equal(Json(expected), Json(await Contacts.FindAsync(owner, contact.Id)));
@@ -40,10 +40,9 @@ public abstract partial class StoreContractTests
             await Contacts.EditAsync(owner, contact.Id, new ContactEdit.AddPhone(NewPhone($"+1 555 {i:0000}"), T0.AddMinutes(i)));
         var full = (await Contacts.FindAsync(owner, contact.Id))!;
 
-        var error = await Assert.ThrowsAsync<ApiException>(() =>
-            Contacts.EditAsync(owner, contact.Id, new ContactEdit.AddPhone(NewPhone("+1 555 9999"), T0.AddDays(1))));
+        var (_, refused) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.AddPhone(NewPhone("+1 555 9999"), T0.AddDays(1)));
 
-        Assert.Equal((400, "A contact can have at most 20 phones"), (error.StatusCode, error.Message));
+        Assert.Equal((400, "A contact can have at most 20 phones"), (refused!.Status, refused.Message));
         Assert.Equal(PhoneRules.MaxPhones, full.Phones.Count);
         Assert.Equal(T0.AddMinutes(PhoneRules.MaxPhones - 1), full.UpdatedAt);
         Assert.Equal(Json(full), Json(await Contacts.FindAsync(owner, contact.Id)));
@@ -59,8 +58,8 @@ public abstract partial class StoreContractTests
 
         var outcomes = await Task.WhenAll(phones.Select(phone => Task.Run(async () =>
         {
-            try { return await Contacts.EditAsync(owner, contact.Id, new ContactEdit.AddPhone(phone, T0.AddDays(1))) is not null ? "added" : "missing"; }
-            catch (ApiException e) { return e.Message; }
+            var (written, refused) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.AddPhone(phone, T0.AddDays(1)));
+            return refused?.Message ?? (written is not null ? "added" : "missing");
         })));
 
         var stored = (await Contacts.FindAsync(owner, contact.Id))!;
@@ -79,7 +78,7 @@ public abstract partial class StoreContractTests
         var other = await AddContactAsync(NewContact(owner, "Bob", "bob@example.com", "+5 000 0000"));
 
         // A label that an aggregation expression would read as a field path.
-        var edited = await Contacts.EditAsync(owner, contact.Id,
+        var (edited, _) = await Contacts.EditAsync(owner, contact.Id,
             new ContactEdit.EditPhone(contact.Phones[0].Id, "+9 999 0000", "$name", T0.AddDays(1)));
 
         var expected = contact with
@@ -93,7 +92,7 @@ public abstract partial class StoreContractTests
         Assert.Empty((await Contacts.ListAsync(owner, new ContactQuery { PhoneDigits = "15550100" })).Contacts);
         Assert.Equal([other.Id, contact.Id], (await Contacts.ListAsync(owner, new ContactQuery { Sort = ContactSort.Phone })).Contacts.Select(c => c.Id));
 
-        var relabelled = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.EditPhone(contact.Phones[1].Id, null, "home", T0.AddDays(2)));
+        var (relabelled, _) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.EditPhone(contact.Phones[1].Id, null, "home", T0.AddDays(2)));
         Assert.Equal(Json(expected with { Phones = [expected.Phones[0], contact.Phones[1] with { Label = "home" }], UpdatedAt = T0.AddDays(2) }),
             Json(relabelled));
     }
@@ -105,7 +104,7 @@ public abstract partial class StoreContractTests
         var contact = await AddContactAsync(NewContact(owner, "Ann", phone: "+1 555 0100", morePhones: ["+9 555 0101"]));
         var other = await AddContactAsync(NewContact(owner, "Bob", "bob@example.com", "+5 000 0000"));
 
-        var removed = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.RemovePhone(contact.Phones[0].Id, T0.AddDays(1)));
+        var (removed, _) = await Contacts.EditAsync(owner, contact.Id, new ContactEdit.RemovePhone(contact.Phones[0].Id, T0.AddDays(1)));
 
         var expected = contact with { Phones = [contact.Phones[1]], UpdatedAt = T0.AddDays(1) };
         Assert.Equal(Json(expected), Json(removed));
@@ -117,26 +116,26 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
-    public async Task Refused_edits_throw_the_rules_error_and_write_nothing_and_other_owners_contacts_are_not_found()
+    public async Task Refused_edits_come_back_as_the_rules_refusal_and_write_nothing_and_other_owners_contacts_are_not_found()
     {
         var owner = (await AddUserAsync()).Id;
         var stranger = (await AddUserAsync()).Id;
         var contact = await AddContactAsync(NewContact(owner));
         var phoneId = contact.Phones[0].Id;
 
-        async Task<(int, string)> Refusal(ContactEdit edit)
+        async Task<(int, string)> RefusalOf(ContactEdit edit)
         {
-            var error = await Assert.ThrowsAsync<ApiException>(() => Contacts.EditAsync(owner, contact.Id, edit));
-            return (error.StatusCode, error.Message);
+            var (_, refused) = await Contacts.EditAsync(owner, contact.Id, edit);
+            return (refused!.Status, refused.Message);
         }
 
-        Assert.Equal((400, "A contact must keep at least one phone"), await Refusal(new ContactEdit.RemovePhone(phoneId, T0.AddDays(1))));
-        Assert.Equal((404, "Not Found"), await Refusal(new ContactEdit.RemovePhone(ObjectIds.New(), T0.AddDays(1))));
-        Assert.Equal((404, "Not Found"), await Refusal(new ContactEdit.EditPhone(ObjectIds.New(), "+1 555 0199", null, T0.AddDays(1))));
-        Assert.Equal((404, "Not Found"), await Refusal(new ContactEdit.EditPhone("not-an-id", "+1 555 0199", null, T0.AddDays(1))));
-        Assert.Null(await Contacts.EditAsync(stranger, contact.Id, new ContactEdit.SetFields(T0.AddDays(1)) { Name = "Stolen" }));
-        Assert.Null(await Contacts.EditAsync(stranger, contact.Id, new ContactEdit.AddPhone(NewPhone("+1 555 0199"), T0.AddDays(1))));
-        Assert.Null(await Contacts.EditAsync(owner, ObjectIds.New(), new ContactEdit.RemovePhone(phoneId, T0.AddDays(1))));
+        Assert.Equal((400, "A contact must keep at least one phone"), await RefusalOf(new ContactEdit.RemovePhone(phoneId, T0.AddDays(1))));
+        Assert.Equal((404, "Not Found"), await RefusalOf(new ContactEdit.RemovePhone(ObjectIds.New(), T0.AddDays(1))));
+        Assert.Equal((404, "Not Found"), await RefusalOf(new ContactEdit.EditPhone(ObjectIds.New(), "+1 555 0199", null, T0.AddDays(1))));
+        Assert.Equal((404, "Not Found"), await RefusalOf(new ContactEdit.EditPhone("not-an-id", "+1 555 0199", null, T0.AddDays(1))));
+        Assert.Same(Refusal.NotFound, (await Contacts.EditAsync(stranger, contact.Id, new ContactEdit.SetFields(T0.AddDays(1)) { Name = "Stolen" })).Refusal);
+        Assert.Same(Refusal.NotFound, (await Contacts.EditAsync(stranger, contact.Id, new ContactEdit.AddPhone(NewPhone("+1 555 0199"), T0.AddDays(1)))).Refusal);
+        Assert.Same(Refusal.NotFound, (await Contacts.EditAsync(owner, ObjectIds.New(), new ContactEdit.RemovePhone(phoneId, T0.AddDays(1)))).Refusal);
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));
     }
 

@@ -85,8 +85,8 @@ public abstract partial class StoreContractTests
     {
         var user = await AddUserAsync();
 
-        var refused = await Assert.ThrowsAsync<ApiException>(() => Users.UpdateAsync(user.Id, u =>
-            u.IsActive ? throw ApiException.BadRequest("refused") : u with { Name = "Renamed" }));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Users.UpdateAsync(user.Id, u =>
+            u.IsActive ? throw new InvalidOperationException("refused") : u with { Name = "Renamed" }));
 
         Assert.Equal("refused", refused.Message);
         Assert.Equal(user, await Users.FindByIdAsync(user.Id));
@@ -217,7 +217,7 @@ public abstract partial class StoreContractTests
         Assert.Null(await Users.FindByIdAsync("not-an-id"));
         Assert.False(await Users.DeleteAsync("not-an-id"));
         Assert.Null(await Contacts.FindAsync(user.Id, "not-an-id"));
-        Assert.Null(await Contacts.UpdateAsync(user.Id, "not-an-id", c => c));
+        Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(user.Id, "not-an-id", c => c)).Refusal);
         Assert.False(await Contacts.DeleteAsync(user.Id, "not-an-id"));
         Assert.Null(await Sessions.FindLiveUserAsync("not-an-id", user.Id, T0));
     }

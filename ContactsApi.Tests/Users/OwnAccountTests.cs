@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using ContactsApi.Common;
 using ContactsApi.Tests.Admin;
 using ContactsApi.Tests.Infrastructure;
 using ContactsApi.Users;
@@ -22,10 +21,9 @@ public sealed class OwnAccountTests(AdminApiFactory factory) : IClassFixture<Adm
         var readByTheRequest = (await factory.Users.FindByIdAsync(id))!;
         await (await admin.PutAsJsonAsync($"/users/{id}", new { is_active = false })).AssertJsonAsync(HttpStatusCode.OK);
 
-        var refused = await Assert.ThrowsAsync<ApiException>(() =>
-            factory.Users.UpdateOwnAsync(readByTheRequest.Id, u => u with { Subscription = "pro" }, CancellationToken.None));
+        var refused = await factory.Users.UpdateOwnAsync(readByTheRequest.Id, u => u with { Subscription = "pro" }, CancellationToken.None);
 
-        Assert.Equal((401, "Not authorized"), (refused.StatusCode, refused.Message));
+        Assert.Null(refused);
         var stored = (await factory.Users.FindByIdAsync(id))!;
         Assert.Equal((false, "starter"), (stored.IsActive, stored.Subscription));
     }
@@ -40,7 +38,7 @@ public sealed class OwnAccountTests(AdminApiFactory factory) : IClassFixture<Adm
 
         var written = await factory.Users.UpdateOwnAsync(readByTheRequest.Id, u => u with { Subscription = "pro" }, CancellationToken.None);
 
-        Assert.Equal("pro", written.Subscription);
+        Assert.Equal("pro", written?.Subscription);
         var client = factory.CreateClient();
         await (await client.PostAsJsonAsync("/api/users/login", new { email, password = ContactsApiFactory.Password }))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");

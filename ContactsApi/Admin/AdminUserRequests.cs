@@ -17,12 +17,11 @@ public sealed record UpdateUserRequest(
     [property: JsonPropertyName("is_active")] bool? IsActive,
     [property: JsonPropertyName("is_admin")] bool? IsAdmin)
 {
-    [JsonIgnore]
-    public bool IsEmpty => Name is null && Email is null && Password is null && Subscription is null && IsActive is null && IsAdmin is null;
+    // Methods, not properties: a body can't name them, and the OpenAPI document doesn't list them.
+    public bool IsEmpty() => Name is null && Email is null && Password is null && Subscription is null && IsActive is null && IsAdmin is null;
 
     /// <summary>True when the change must end the user's sessions: their old password or their access is gone.</summary>
-    [JsonIgnore]
-    public bool EndsSessions => Password is not null || IsActive == false;
+    public bool EndsSessions() => Password is not null || IsActive == false;
 
     /// <summary>The user with the given fields changed; the password is hashed by the caller.</summary>
     public User ApplyTo(User current, DateTime now) => current with
@@ -40,7 +39,7 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
 {
     public CreateUserRequestValidator()
     {
-        RuleFor(r => r.Name).Required("name").TrimmedLength("name", 1, 100);
+        RuleFor(r => r.Name).Required("name").Text("name", 1, 100);
         RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
         RuleFor(r => r.Password).Required("password").Must(PasswordPolicy.IsValid).WithMessage(PasswordPolicy.Message);
     }
@@ -50,8 +49,8 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
 {
     public UpdateUserRequestValidator()
     {
-        RuleFor(r => r).Must(r => !r.IsEmpty).WithMessage("missing fields");
-        RuleFor(r => r.Name).TrimmedLength("name", 1, 100);
+        RuleFor(r => r).Must(r => !r.IsEmpty()).WithMessage("missing fields");
+        RuleFor(r => r.Name).Text("name", 1, 100);
         RuleFor(r => r.Email).Must(e => e is null || EmailAddress.IsValid(e)).WithMessage("\"email\" must be a valid email");
         RuleFor(r => r.Password).Must(p => p is null || PasswordPolicy.IsValid(p)).WithMessage(PasswordPolicy.Message);
         RuleFor(r => r.Subscription).Must(s => s is null || Subscriptions.All.Contains(s))

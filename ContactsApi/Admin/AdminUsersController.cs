@@ -3,7 +3,6 @@ using ContactsApi.Avatars;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
 using ContactsApi.Users;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +40,7 @@ public sealed class AdminUsersController(
     [ProducesResponseType<AdminUserListEnvelope>(StatusCodes.Status200OK)]
     public async Task<AdminUserListEnvelope> List([FromQuery] UserListParameters parameters)
     {
-        var query = parameters.ToQuery(Request.Query);
+        var query = parameters.ToQuery();
         var (page, _) = await users.ListAsync(query.Skip, query.Limit, Aborted);
         if (!query.WithContacts) return new AdminUserListEnvelope(true, page.Select(u => u.ToAdminResponse()).ToArray());
         // One read of the contacts of the whole page, never one a user, written out as it is read.
@@ -54,12 +53,10 @@ public sealed class AdminUsersController(
     [HttpGet("{id}")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<AdminUserEnvelope> Get(string id, [FromQuery] UserParameters parameters)
+    public async Task<ActionResult<AdminUserEnvelope>> Get([ObjectId] string id, [FromQuery] UserParameters parameters)
     {
-        ContactIds.Check(id);
-        var withContacts = parameters.WithContacts(Request.Query);
-        var user = await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound();
-        return new AdminUserEnvelope(true, user.ToAdminResponse(withContacts ? ContactsOf([id]).Of(id) : null));
+        if (await users.FindByIdAsync(id, Aborted) is not { } user) return Refusal.NotFound;
+        return new AdminUserEnvelope(true, user.ToAdminResponse(parameters.WithContacts ? ContactsOf([id]).Of(id) : null));
     }
 
     /// <summary>The owners' contacts, read as the response is written, and let go once it is.</summary>
@@ -74,11 +71,10 @@ public sealed class AdminUsersController(
     [HttpPost]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<IActionResult> Create(CreateUserRequest request, [FromServices] IValidator<CreateUserRequest> validator)
+    public async Task<IActionResult> Create(CreateUserRequest request)
     {
-        validator.ValidOrThrow(request);
         var user = NewUser.Create(request.Email!, request.Name, request.Password!, hasher, time.UtcNow());
-        await users.AddOrConflictAsync(user, Aborted);
+        if (await users.AddOrConflictAsync(user, Aborted) is { } conflict) return conflict;
         return Created($"/users/{user.Id}", new AdminUserEnvelope(true, user.ToAdminResponse()));
     }
 
@@ -92,21 +88,22 @@ public sealed class AdminUsersController(
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<AdminUserEnvelope> Update(string id, UpdateUserRequest request,
-        [FromServices] IValidator<UpdateUserRequest> validator)
+    public async Task<ActionResult<AdminUserEnvelope>> Update([ObjectId] string id, UpdateUserRequest request)
     {
-        ContactIds.Check(id);
-        validator.ValidOrThrow(request);
         if (id == HttpContext.CurrentUser().Id)
         {
-            if (request.IsAdmin == false) throw ApiException.BadRequest("An admin can't remove their own admin right");
-            if (request.IsActive == false) throw ApiException.BadRequest("An admin can't deactivate themselves");
+            if (request.IsAdmin == false) return Refusal.BadRequest("An admin can't remove their own admin right");
+            if (request.IsActive == false) return Refusal.BadRequest("An admin can't deactivate themselves");
         }
 
         // Hashed before the update, not inside it: a store holds its write lock (or retries) while a change
         // runs. The user read here is only the hasher's argument; the change applies to the stored one.
-        var hash = request.Password is null ? null
-            : hasher.HashPassword(await users.FindByIdAsync(id, Aborted) ?? throw ApiException.NotFound(), request.Password);
+        string? hash = null;
+        if (request.Password is not null)
+        {
+            if (await users.FindByIdAsync(id, Aborted) is not { } read) return Refusal.NotFound;
+            hash = hasher.HashPassword(read, request.Password);
+        }
         var now = time.UtcNow();
         var (result, updated) = await users.UpdateAsync(id, current => request.ApplyTo(current, now) with
         {
@@ -114,11 +111,11 @@ public sealed class AdminUsersController(
         }, Aborted);
         switch (result)
         {
-            case UserWrite.EmailInUse: throw ApiException.Conflict("Email in use");
-            case UserWrite.NotFound: throw ApiException.NotFound();
+            case UserWrite.EmailInUse: return NewUser.EmailInUse;
+            case UserWrite.NotFound: return Refusal.NotFound;
         }
         // After the write, not before: a login between the two would otherwise open a session on the old password.
-        if (request.EndsSessions) await sessions.RevokeAllAsync(id, Aborted);
+        if (request.EndsSessions()) await sessions.RevokeAllAsync(id, Aborted);
         return new AdminUserEnvelope(true, updated!.ToAdminResponse());
     }
 
@@ -131,14 +128,13 @@ public sealed class AdminUsersController(
     [HttpDelete("{id}")]
     [ProducesResponseType<AdminSuccessResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<AdminSuccessResponse> Delete(string id)
+    public async Task<ActionResult<AdminSuccessResponse>> Delete([ObjectId] string id)
     {
-        ContactIds.Check(id);
-        if (id == HttpContext.CurrentUser().Id) throw ApiException.BadRequest("An admin can't delete themselves");
+        if (id == HttpContext.CurrentUser().Id) return Refusal.BadRequest("An admin can't delete themselves");
         var existed = await users.DeleteAsync(id, Aborted);
         // Files last, and found by name whether or not the record was still there: a crash between the
         // store and the files leaves only files, which the repeated call removes.
         avatars.DeleteAllOf(id);
-        return existed ? new AdminSuccessResponse(true) : throw ApiException.NotFound();
+        return existed ? new AdminSuccessResponse(true) : Refusal.NotFound;
     }
 }

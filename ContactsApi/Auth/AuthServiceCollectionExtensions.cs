@@ -1,3 +1,4 @@
+using ContactsApi.Common;
 using ContactsApi.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,8 @@ public static class AuthServiceCollectionExtensions
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKeyProvider>();
-        services.AddHostedService<SigningKeyAtStart>();
+        // A key too short stops the start with a message naming the setting, and a made key is logged at once.
+        services.BuildAtStart<SigningKeyProvider>();
         services.AddSingleton<UnknownUserPassword>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<BearerSessionEvents>();

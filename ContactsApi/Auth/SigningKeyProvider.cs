@@ -72,18 +72,3 @@ public sealed class SigningKeyProvider
         return Convert.TryFromBase64String(value, buffer, out var written) && written >= MinimumBytes ? buffer[..written] : null;
     }
 }
-
-/// <summary>
-/// Reads or makes the key as the service starts rather than at the first login, so a key that is
-/// too short stops the start with a message naming the setting, and a made key is logged at once.
-/// </summary>
-internal sealed class SigningKeyAtStart(SigningKeyProvider keys) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = keys.Key;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

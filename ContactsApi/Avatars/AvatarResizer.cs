@@ -15,10 +15,10 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
     public const string NotAnImage = "File is not a supported image";
 
     /// <summary>Reads the upload's header only (the pixels would load later, so a bomb stops here) and checks it.</summary>
-    public ImageHeader ReadHeader(byte[] upload)
+    public Outcome<ImageHeader> ReadHeader(byte[] upload)
     {
         var loader = Image.FindLoadBuffer(upload);
-        if (loader is null || !ImageLibrary.AllowedLoaders.Any(loader.StartsWith)) throw Refused($"loader {loader ?? "none"}");
+        if (loader is null || !ImageLibrary.AllowedLoaders.Any(loader.StartsWith)) return Refused($"loader {loader ?? "none"}");
         try
         {
             using var image = Image.NewFromBuffer(upload, failOn: Enums.FailOn.Error);
@@ -27,18 +27,18 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
             if (header.Pixels > options.Value.MaxPixels)
             {
                 log.LogInformation("Refused an avatar of {Pixels} pixels", header.Pixels);
-                throw ApiException.BadRequest($"The image is too large: at most {options.Value.MaxPixels} pixels");
+                return Refusal.BadRequest($"The image is too large: at most {options.Value.MaxPixels} pixels");
             }
             return header;
         }
         catch (VipsException e)
         {
-            throw Refused(e.Message);
+            return Refused(e.Message);
         }
     }
 
     /// <summary>Decodes, turns upright, crops the centre and writes a PNG without metadata.</summary>
-    public byte[] ToPng(byte[] upload)
+    public Outcome<byte[]> ToPng(byte[] upload)
     {
         try
         {
@@ -49,7 +49,7 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
         }
         catch (VipsException e)
         {
-            throw Refused(e.Message);
+            return Refused(e.Message);
         }
     }
 
@@ -62,9 +62,10 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
         _ => 4,
     };
 
-    private ApiException Refused(string reason)
+    // libvips says what is wrong with a file by throwing; the client hears only that it is not an image.
+    private Refusal Refused(string reason)
     {
         log.LogInformation("Refused an avatar upload: {Reason}", reason);
-        return ApiException.BadRequest(NotAnImage);
+        return Refusal.BadRequest(NotAnImage);
     }
 }

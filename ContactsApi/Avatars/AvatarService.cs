@@ -21,30 +21,36 @@ public sealed class AvatarService(
     private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount);
 
     /// <summary>Stores the upload as the user's avatar and returns its URL.</summary>
-    public async Task<string> ReplaceAsync(string userId, IFormFile? upload, CancellationToken ct)
+    public async Task<Outcome<string>> ReplaceAsync(string userId, IFormFile? upload, CancellationToken ct)
     {
-        if (!library.IsAvailable) throw new ApiException(StatusCodes.Status503ServiceUnavailable, Unavailable);
-        if (upload is null) throw ApiException.BadRequest(Required);
-        if (upload.Length == 0) throw ApiException.BadRequest(AvatarResizer.NotAnImage);
+        if (!library.IsAvailable) return new Refusal(StatusCodes.Status503ServiceUnavailable, Unavailable);
+        if (upload is null) return Refusal.BadRequest(Required);
+        if (upload.Length == 0) return Refusal.BadRequest(AvatarResizer.NotAnImage);
         if (upload.Length > options.Value.MaxBytes)
-            throw new ApiException(StatusCodes.Status413PayloadTooLarge, $"The file is too large: at most {Describe(options.Value.MaxBytes)}");
+            return new Refusal(StatusCodes.Status413PayloadTooLarge, $"The file is too large: at most {Describe(options.Value.MaxBytes)}");
 
         var bytes = new byte[upload.Length];
         await using (var stream = upload.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
 
-        var png = await ResizeAsync(bytes, ct);
-        var url = await files.SaveAsync(userId, png, ct);
+        var (png, refused) = await ResizeAsync(bytes, ct);
+        if (refused is not null) return refused;
+        var url = await files.SaveAsync(userId, png!, ct);
         try
         {
             // The file to delete is the one the stored user pointed at when the new URL was written: the
             // change's last run is the one written, so a concurrent upload's file is never left behind.
             var replaced = "";
             var now = time.UtcNow();
-            await users.UpdateOwnAsync(userId, u =>
+            var user = await users.UpdateOwnAsync(userId, u =>
             {
                 replaced = u.AvatarUrl;
                 return u with { AvatarUrl = url, UpdatedAt = now };
             }, ct);
+            if (user is null)
+            {
+                files.DeleteUploaded(url);
+                return Refusal.NotAuthorized;
+            }
             files.DeleteUploaded(replaced);
             return url;
         }
@@ -57,10 +63,13 @@ public sealed class AvatarService(
 
     // The header first (cheap, and it refuses bombs), then the decode behind its share of the memory
     // budget and a core, off the request thread so uploads can't take every thread-pool thread.
-    private async Task<byte[]> ResizeAsync(byte[] upload, CancellationToken ct)
+    private async Task<Outcome<byte[]>> ResizeAsync(byte[] upload, CancellationToken ct)
     {
-        var header = resizer.ReadHeader(upload);
-        using var reserved = await memory.ReserveAsync(DecodeMemory.CostOf(header, upload.Length), ct);
+        var (header, unreadable) = resizer.ReadHeader(upload);
+        if (unreadable is not null) return unreadable;
+        var cost = DecodeMemory.CostOf(header, upload.Length);
+        if (memory.Refuse(cost) is { } tooLarge) return tooLarge;
+        using var reserved = await memory.ReserveAsync(cost, ct);
         await _cores.WaitAsync(ct);
         try
         {

@@ -1,3 +1,4 @@
+using ContactsApi.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ public static class AvatarServiceCollectionExtensions
         services.AddOptions<AvatarOptions>().BindConfiguration(AvatarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<AvatarOptions>, AvatarPaths>();
         services.AddSingleton<ImageLibrary>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImageLibrary>());
+        // Set up as the service starts, so a failure is logged then, not at the first upload.
+        services.BuildAtStart<ImageLibrary>();
         services.AddSingleton<AvatarResizer>();
         services.AddSingleton<DecodeMemory>();
         services.AddSingleton<UploadSlots>();

@@ -25,6 +25,9 @@ public sealed class AvatarsController(AvatarService avatars) : ControllerBase
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<AvatarResponse> Update(IFormFile? avatar) =>
-        new(await avatars.ReplaceAsync(HttpContext.CurrentUser().Id, avatar, HttpContext.RequestAborted));
+    public async Task<ActionResult<AvatarResponse>> Update(IFormFile? avatar)
+    {
+        var (url, refusal) = await avatars.ReplaceAsync(HttpContext.CurrentUser().Id, avatar, HttpContext.RequestAborted);
+        return refusal is null ? new AvatarResponse(url!) : refusal;
+    }
 }

@@ -49,11 +49,17 @@ public sealed class DecodeMemory : IDisposable
     public static long CostOf(ImageHeader header, long fileBytes) =>
         header.DecodedBytes * (header.Interlaced ? 2 : 1) + fileBytes + ResizeBytes;
 
-    /// <summary>Waits until <paramref name="bytes"/> of the budget are free and holds them until the lease is disposed.</summary>
+    /// <summary>The refusal of a decode costing more than the whole budget, which could never start.</summary>
+    public Refusal? Refuse(long bytes) => bytes > BudgetBytes
+        ? Refusal.BadRequest($"The image is too large: decoding it takes {Math.Ceiling((double)bytes / MB)} MB, at most {BudgetBytes / MB} MB")
+        : null;
+
+    /// <summary>
+    /// Waits until <paramref name="bytes"/> of the budget are free and holds them until the lease is
+    /// disposed; <see cref="Refuse"/> has let them through.
+    /// </summary>
     public async Task<RateLimitLease> ReserveAsync(long bytes, CancellationToken ct)
     {
-        if (bytes > BudgetBytes)
-            throw ApiException.BadRequest($"The image is too large: decoding it takes {Math.Ceiling((double)bytes / MB)} MB, at most {BudgetBytes / MB} MB");
         var units = checked((int)((bytes + Unit - 1) / Unit));
         // Granted at once only when nobody is queued: the first in the queue goes first.
         var lease = _budget.AttemptAcquire(units);

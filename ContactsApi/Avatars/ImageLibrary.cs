@@ -8,7 +8,7 @@ namespace ContactsApi.Avatars;
 /// When it can't start, the service runs on without avatar uploads: the reason goes to the log,
 /// while clients and <c>/health</c> hear only "unavailable" (a library path tells an attacker too much).
 /// </summary>
-public sealed class ImageLibrary : IHostedService
+public sealed class ImageLibrary
 {
     /// <summary>The loaders allowed to read uploads; libvips' buffer loaders are subclasses named after them.</summary>
     public static readonly string[] AllowedLoaders =
@@ -30,10 +30,6 @@ public sealed class ImageLibrary : IHostedService
     }
 
     public bool IsAvailable { get; }
-
-    // Constructed as a hosted service so a failure is logged at start, not at the first upload.
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Null when libvips is ready for uploads, else why not.</summary>
     private static string? LockDown()

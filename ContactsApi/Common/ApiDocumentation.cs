@@ -53,7 +53,7 @@ public static class ApiDocumentation
     /// Declares what the pipeline, not the action, may answer, so the document lists every status an
     /// operation really returns (the fuzz test holds it to that): the bearer requirement with 401
     /// (and 403 under a policy) only where <c>[Authorize]</c> is, 429 where a rate limit is, 415 where
-    /// there is a body, and 400, 413 and 503 everywhere. 500 is never declared: it must never happen.
+    /// there is a body, and 400, 413 and 503 everywhere, each as a problem. 500 is never declared: it must never happen.
     /// </summary>
     private sealed class CommonResponses : IOperationFilter
     {
@@ -75,19 +75,25 @@ public static class ApiDocumentation
             Add(operation, context, StatusCodes.Status400BadRequest, "The request is malformed or invalid");
             Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is over the size limit");
             Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The store is unavailable; try again later");
+            // Every error is a problem: the controllers' [Produces("application/json")] would otherwise
+            // claim plain JSON for the errors they declare. Only a response declared with a body of its
+            // own (the health check's 503 status report) keeps it.
+            foreach (var (code, response) in operation.Responses!)
+                if (code[0] is '4' or '5' && response is OpenApiResponse declared &&
+                    (declared.Content is null || declared.Content.Values.All(m => m.Schema is OpenApiSchemaReference { Reference.Id: nameof(ErrorBody) })))
+                    declared.Content = Problem(context);
         }
 
         private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description)
         {
             operation.Responses ??= [];
-            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, IOpenApiMediaType>
-                {
-                    ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ErrorBody), context.SchemaRepository) },
-                },
-            });
+            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new OpenApiResponse { Description = description, Content = Problem(context) });
         }
+
+        private static Dictionary<string, IOpenApiMediaType> Problem(OperationFilterContext context) => new()
+        {
+            ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ErrorBody), context.SchemaRepository) },
+        };
     }
 }

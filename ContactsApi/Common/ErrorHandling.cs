@@ -1,16 +1,17 @@
 using System.Data.Common;
 using ContactsApi.Security;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ContactsApi.Common;
 
 /// <summary>
-/// Every error leaves as an RFC 9457 problem carrying the contract's <c>message</c>; nothing else
-/// in the service catches exceptions. A store failure becomes 503, anything unforeseen a plain 500
-/// whose body names no exception, type or query.
+/// Every error response leaves through <see cref="WriteProblemAsync"/>: an RFC 9457 problem,
+/// <c>application/problem+json</c>, carrying the contract's <c>message</c>, whatever produced it
+/// (a <see cref="Refusal"/>, authentication, the rate limiter, the framework's own 404 and 405). The
+/// exception handler is only for the unforeseen: a store that can't be reached is 503, anything else
+/// a plain 500 whose body names no exception, type or query.
 /// </summary>
 public static class ErrorHandling
 {
@@ -18,25 +19,9 @@ public static class ErrorHandling
 
     public static IServiceCollection AddErrorHandling(this IServiceCollection services)
     {
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var problem = context.ProblemDetails;
-            // The contract's clients read "message"; "detail" would only repeat it.
-            problem.Extensions["message"] = problem.Detail ?? problem.Title ?? "Error";
-            problem.Detail = null;
-            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
-        });
+        // The framework's own error responses (status code pages, the exception handler) ask this service.
+        services.AddSingleton<IProblemDetailsService, FrameworkProblems>();
         services.AddExceptionHandler<ExceptionToProblem>();
-        // PostConfigure: AddControllers sets its own factory, which this one replaces.
-        services.PostConfigure<ApiBehaviorOptions>(options =>
-            options.InvalidModelStateResponseFactory = context =>
-            {
-                // The body's own error (key "") says what is wrong; the binder's "field is required" follows from it.
-                var message = context.ModelState.OrderBy(e => e.Key.Length == 0 ? 0 : 1)
-                    .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0)
-                    ?? "Invalid request";
-                return Problem(context.HttpContext, StatusCodes.Status400BadRequest, message);
-            });
         return services;
     }
 
@@ -47,38 +32,46 @@ public static class ErrorHandling
         return app;
     }
 
-    /// <summary>A problem result with the contract's message, for controllers and filters.</summary>
-    public static ObjectResult Problem(HttpContext http, int status, string message)
+    /// <summary>
+    /// The one writer of error responses. Always problem JSON, whatever the request's Accept header
+    /// asks for: a client that can't read it still gets the status code.
+    /// </summary>
+    public static Task WriteProblemAsync(HttpContext http, int status, string message)
     {
-        var factory = http.RequestServices.GetRequiredService<ProblemDetailsFactory>();
-        var problem = factory.CreateProblemDetails(http, status, detail: message);
+        // The framework's type link and title for the status; "detail" would only repeat the message.
+        var problem = TypedResults.Problem(new ProblemDetails { Status = status }).ProblemDetails;
+        // A status it has no link for (413, 429) is a problem with no more meaning than the status (RFC 9457, 4.2.1).
+        problem.Type ??= "about:blank";
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
+        problem.Extensions["traceId"] = http.TraceIdentifier;
         problem.Extensions["message"] = message;
-        problem.Detail = null;
-        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
-    }
-
-    /// <summary>Writes a problem response with the contract's message, outside MVC (auth, exceptions).</summary>
-    public static async Task WriteProblemAsync(HttpContext http, int status, string message)
-    {
         http.Response.StatusCode = status;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = message },
-        });
+        return http.Response.WriteAsJsonAsync(problem, options: null, "application/problem+json", http.RequestAborted);
     }
 
-    private sealed class ExceptionToProblem(ILogger<ExceptionToProblem> log)
-        : IExceptionHandler
+    /// <summary>
+    /// The message of a status the framework answers by itself: its reason phrase (404 "Not Found", as
+    /// the contract's), but the contract's words for a body of the wrong type, since only actions that
+    /// read JSON refuse one (an upload takes any body and looks for its file).
+    /// </summary>
+    public static string MessageFor(int status) =>
+        status == StatusCodes.Status415UnsupportedMediaType ? "Content-Type must be application/json" : ReasonPhrases.GetReasonPhrase(status);
+
+    private sealed class FrameworkProblems : IProblemDetailsService
+    {
+        public async ValueTask WriteAsync(ProblemDetailsContext context)
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            await WriteProblemAsync(context.HttpContext, status, context.ProblemDetails.Title ?? MessageFor(status));
+        }
+    }
+
+    private sealed class ExceptionToProblem(ILogger<ExceptionToProblem> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
             var (status, message) = exception switch
             {
-                ApiException api => (api.StatusCode, api.Message),
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                    (StatusCodes.Status413PayloadTooLarge, RequestSizeLimits.TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),
-                BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
                 DbException or TimeoutException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StoreUnavailable),
                 // The server can't be reached, or is between primaries; a retry will likely work.
                 MongoDB.Driver.MongoConnectionException or MongoDB.Driver.MongoNotPrimaryException
@@ -87,10 +80,10 @@ public static class ErrorHandling
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong; it has been logged"),
             };
-            // An ApiException is an answer the service chose (e.g. 503 without libvips), not a fault to trace; so is
-            // a refusal under overload, where a line a refusal would add to the load.
+            // A refusal under overload is an answer the service chose, not a fault to trace: a log line
+            // each would add to the load.
             if (exception is StoreUnavailableException { RetryAfter: { } wait }) http.Response.SetRetryAfter(wait);
-            else if (status >= 500 && exception is not ApiException) log.LogError(exception, "Request failed with {Status}", status);
+            else if (status >= 500) log.LogError(exception, "Request failed with {Status}", status);
             await WriteProblemAsync(http, status, message);
             return true;
         }

@@ -1,6 +1,8 @@
 using ContactsApi.Common.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Common;
@@ -15,17 +17,30 @@ public static class MvcSetup
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();
                 options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "Request body is required");
                 options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
+                options.Conventions.Add(new RequestBodies());
+                options.Filters.AddService<RequestChecks>();
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new UtcMillisecondsConverter()));
         services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>((mvc, json) =>
-            mvc.InputFormatters.Insert(0, new ContractJsonInputFormatter(json.Value.JsonSerializerOptions)));
-        services.Configure<ApiBehaviorOptions>(options =>
-            options.ClientErrorMapping[StatusCodes.Status415UnsupportedMediaType] = new ClientErrorData
-            {
-                Title = "Content-Type must be application/json",
-                Link = "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-            });
-        services.AddValidators();
+        {
+            mvc.InputFormatters.RemoveType<SystemTextJsonInputFormatter>();
+            mvc.InputFormatters.Insert(0, new ContractJsonInputFormatter(json.Value.JsonSerializerOptions));
+        });
+        // RequestChecks answers an unreadable body itself, in its place among the other checks.
+        services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
+        services.AddSingleton<IClientErrorFactory, ClientErrors>();
+        services.AddSingleton<RequestChecks>();
+        services.AddValidatorsFromAssemblyContaining<RequestChecks>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
+    }
+
+    /// <summary>The framework's client errors (a body of the wrong type) in the contract's words.</summary>
+    private sealed class ClientErrors : IClientErrorFactory
+    {
+        public IActionResult GetClientError(ActionContext context, IClientErrorActionResult clientError)
+        {
+            var status = clientError.StatusCode ?? StatusCodes.Status400BadRequest;
+            return new Refusal(status, ErrorHandling.MessageFor(status));
+        }
     }
 }

@@ -1,29 +1,26 @@
+using System.Globalization;
+using FluentValidation;
+
 namespace ContactsApi.Common;
 
 /// <summary>
-/// Checks of a query string in the contract's words, shared by every list endpoint: a parameter the
-/// endpoint does not know, or one given twice, is a 400 naming it rather than something ignored.
+/// Rules for the values of a query record (its properties are the strings as they arrived, an empty
+/// one kept as ""), and the reading of a value those rules let through. Which names a query may hold,
+/// each once, is checked for every action by <see cref="RequestChecks"/>.
 /// </summary>
 public static class QueryParameters
 {
-    public static void OnlyOnce(IQueryCollection raw, IReadOnlyCollection<string> allowed)
-    {
-        foreach (var (key, values) in raw)
-        {
-            if (!allowed.Contains(key, StringComparer.OrdinalIgnoreCase)) throw ApiException.BadRequest($"\"{key}\" is not allowed");
-            if (values.Count > 1) throw ApiException.BadRequest($"\"{key}\" must be given once");
-        }
-    }
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> Integer<T>(this IRuleBuilder<T, string?> rule, int min, int max, string message) =>
+        rule.Must(v => v is null || Parse(v) is { } n && n >= min && n <= max).WithMessage(message);
 
-    /// <summary>
-    /// The bound value, or "" when the parameter came empty (<c>?limit=</c>): the model binder reads an
-    /// empty value as absent, which would quietly turn a bad request into the default.
-    /// </summary>
-    public static string? Given(this string? bound, IQueryCollection raw, string key) =>
-        bound ?? (raw.ContainsKey(key) ? "" : null);
+    /// <summary>An optional value from a fixed list.</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, string name, params string[] allowed) =>
+        rule.Must(v => v is null || allowed.Contains(v)).WithMessage($"\"{name}\" must be one of [{string.Join(", ", allowed)}]");
 
-    public static int Integer(string? value, int min, int max, int fallback, string message) =>
-        value is null ? fallback
-        : int.TryParse(value, System.Globalization.NumberStyles.None, null, out var n) && n >= min && n <= max ? n
-        : throw ApiException.BadRequest(message);
+    /// <summary>A value that passed <see cref="Integer{T}"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static int Integer(string? value, int fallback) => value is null ? fallback : Parse(value)!.Value;
+
+    private static int? Parse(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

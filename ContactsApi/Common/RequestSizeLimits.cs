@@ -29,6 +29,15 @@ public static class RequestSizeLimits
         return app;
     }
 
+    /// <summary>
+    /// A body the server stopped reading: past the limit (a chunked body has no length to refuse up
+    /// front, so the server's own limit stops it as it streams in), or cut short.
+    /// </summary>
+    public static Refusal Unread(BadHttpRequestException unread, HttpContext http) =>
+        unread.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? new(unread.StatusCode, TooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize))
+            : new(unread.StatusCode, "Request body could not be read");
+
     /// <summary>The 413 message, for a body refused by its declared length or stopped while it streams in.</summary>
     public static string TooLarge(long? limit) =>
         limit is { } bytes ? $"Request body too large: at most {bytes / 1024} KB" : "Request body too large";

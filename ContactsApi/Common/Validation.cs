@@ -1,39 +1,35 @@
+using System.Buffers;
 using FluentValidation;
 
 namespace ContactsApi.Common;
 
+/// <summary>
+/// Rules shared by the request validators. Each request type declares its validator beside it; the
+/// validators are registered by FluentValidation's DI package and run once for every action argument
+/// by <see cref="RequestChecks"/>, which answers the first failure: the contract gives one message at
+/// a time, in the order the rules are declared.
+/// </summary>
 public static class Validation
 {
-    /// <summary>
-    /// Runs the validator and throws the first failure as a 400 with its message: the contract
-    /// answers one message at a time, in the order the rules are declared.
-    /// </summary>
-    public static T ValidOrThrow<T>(this IValidator<T> validator, T value)
-    {
-        var result = validator.Validate(value);
-        return result.IsValid ? value : throw ApiException.BadRequest(result.Errors[0].ErrorMessage);
-    }
+    public const string HiddenCharacters = "must not contain control or bidirectional override characters";
+
+    // C0 and C1 controls (NUL, escapes), and the bidirectional embeddings, overrides and isolates
+    // (U+202A–U+202E, U+2066–U+2069): text that hides or reorders what a person reads ("Trojan Source").
+    private static readonly SearchValues<char> Hidden = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0x202A, 5))
+            .Concat(Enumerable.Range(0x2066, 4)).Select(c => (char)c)));
 
     /// <summary>A required string field: "is required" when absent.</summary>
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilderInitial<T, string?> rule, string field) =>
         rule.Cascade(CascadeMode.Stop).NotNull().WithMessage($"\"{field}\" is required");
 
-    /// <summary>Length after trimming, in the contract's words.</summary>
-    public static IRuleBuilderOptions<T, string?> TrimmedLength<T>(this IRuleBuilder<T, string?> rule, string field, int min, int max) =>
+    /// <summary>
+    /// Free text a person reads (a name, a label): its length after trimming, in the contract's words,
+    /// and no control or bidirectional override characters.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, string field, int min, int max) =>
         rule.Must(v => v is null || v.Trim().Length >= min && v.Trim().Length <= max)
-            .WithMessage($"\"{field}\" must be {min} to {max} characters long");
-}
-
-public static class ValidationServiceCollectionExtensions
-{
-    /// <summary>Registers every validator of this assembly (FluentValidation's DI package can't be restored here).</summary>
-    public static IServiceCollection AddValidators(this IServiceCollection services)
-    {
-        var validators = typeof(Validation).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.BaseType is { IsGenericType: true } b &&
-                        b.GetGenericTypeDefinition() == typeof(AbstractValidator<>));
-        foreach (var type in validators)
-            services.AddSingleton(typeof(IValidator<>).MakeGenericType(type.BaseType!.GetGenericArguments()), type);
-        return services;
-    }
+            .WithMessage($"\"{field}\" must be {min} to {max} characters long")
+            .Must(v => v is null || v.AsSpan().IndexOfAny(Hidden) < 0)
+            .WithMessage($"\"{field}\" {HiddenCharacters}");
 }

@@ -7,12 +7,12 @@ namespace ContactsApi.Contacts;
 /// can write it as one server-side update (MongoDB: <c>$set</c>, a guarded <c>$push</c>, …) instead of
 /// reading the contact, changing it and writing it back. <see cref="ApplyTo"/> is the same change made
 /// to a contact in memory: a store with one writer applies it inside its write, and a store whose
-/// guarded update matched nothing applies it to the contact it reads, so the rule that refused the
-/// update throws with the contract's message.
+/// guarded update matched nothing applies it to the contact it reads, to learn the refusal (the
+/// contract's status and message) of the rule that stopped the update. A refused edit writes nothing.
 /// </summary>
 public abstract record ContactEdit(DateTime Now)
 {
-    public abstract Contact ApplyTo(Contact contact);
+    public abstract Outcome<Contact> ApplyTo(Contact contact);
 
     /// <summary>The named fields (PUT, and the favorite flag); null leaves a field as it is.</summary>
     public sealed record SetFields(DateTime Now) : ContactEdit(Now)
@@ -34,7 +34,7 @@ public abstract record ContactEdit(DateTime Now)
             FirstNumber = request.Phones is null ? request.Phone?.Trim() : null,
         };
 
-        public override Contact ApplyTo(Contact contact) => contact with
+        public override Outcome<Contact> ApplyTo(Contact contact) => contact with
         {
             Name = Name ?? contact.Name,
             Email = Email ?? contact.Email,
@@ -49,16 +49,16 @@ public abstract record ContactEdit(DateTime Now)
     /// <summary>One more number, while the contact has fewer than <see cref="PhoneRules.MaxPhones"/>.</summary>
     public sealed record AddPhone(Phone Phone, DateTime Now) : ContactEdit(Now)
     {
-        public override Contact ApplyTo(Contact contact) =>
+        public override Outcome<Contact> ApplyTo(Contact contact) =>
             contact.Phones.Count < PhoneRules.MaxPhones
                 ? contact with { Phones = [.. contact.Phones, Phone], UpdatedAt = Now }
-                : throw ApiException.BadRequest($"A contact can have at most {PhoneRules.MaxPhones} phones");
+                : Refusal.BadRequest($"A contact can have at most {PhoneRules.MaxPhones} phones");
     }
 
     /// <summary>One number's new number and/or label; 404 when the contact has no such phone.</summary>
     public sealed record EditPhone(string PhoneId, string? Number, string? Label, DateTime Now) : ContactEdit(Now)
     {
-        public override Contact ApplyTo(Contact contact) => contact.Phones.Any(p => p.Id == PhoneId)
+        public override Outcome<Contact> ApplyTo(Contact contact) => contact.Phones.Any(p => p.Id == PhoneId)
             ? contact with
             {
                 Phones = contact.Phones.Select(p => p.Id != PhoneId ? p : p with
@@ -68,15 +68,15 @@ public abstract record ContactEdit(DateTime Now)
                 }).ToArray(),
                 UpdatedAt = Now,
             }
-            : throw ApiException.NotFound();
+            : Refusal.NotFound;
     }
 
     /// <summary>One number less; 404 when the contact has no such phone, 400 for its last one.</summary>
     public sealed record RemovePhone(string PhoneId, DateTime Now) : ContactEdit(Now)
     {
-        public override Contact ApplyTo(Contact contact) =>
-            !contact.Phones.Any(p => p.Id == PhoneId) ? throw ApiException.NotFound()
+        public override Outcome<Contact> ApplyTo(Contact contact) =>
+            !contact.Phones.Any(p => p.Id == PhoneId) ? Refusal.NotFound
             : contact.Phones.Count > 1 ? contact with { Phones = contact.Phones.Where(p => p.Id != PhoneId).ToArray(), UpdatedAt = Now }
-            : throw ApiException.BadRequest("A contact must keep at least one phone");
+            : Refusal.BadRequest("A contact must keep at least one phone");
     }
 }

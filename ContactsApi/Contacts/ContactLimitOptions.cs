@@ -16,6 +16,6 @@ public sealed class ContactLimitOptions
     [Range(1, int.MaxValue)] public int ContactsPerUser { get; set; } = 100_000;
 
     /// <summary>The answer to a write that would take its owner past the limit.</summary>
-    public ApiException Reached() => new(StatusCodes.Status403Forbidden,
+    public Refusal Reached() => new(StatusCodes.Status403Forbidden,
         string.Create(CultureInfo.InvariantCulture, $"A user can have at most {ContactsPerUser} contacts"));
 }

@@ -1,11 +1,12 @@
 using ContactsApi.Common;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContactsApi.Contacts;
 
 /// <summary>
-/// The list query as it arrives: strings, so that a bad value is reported by
-/// <see cref="ToQuery"/> in the contract's words rather than by the model binder.
+/// The list query as it arrives: strings, so that a bad value is reported by the validator below in
+/// the contract's words rather than by the model binder; <see cref="ToQuery"/> reads what it let through.
 /// </summary>
 /// <param name="Page">The page, from 1; 1 when absent.</param>
 /// <param name="Limit">Contacts a page, 1–100; 20 when absent.</param>
@@ -25,43 +26,33 @@ public sealed record ContactListParameters(
     [property: FromQuery(Name = "phone")] string? Phone,
     [property: FromQuery(Name = "favorite")] string? Favorite)
 {
-    private static readonly string[] Allowed = ["page", "limit", "sort", "order", "name", "email", "phone", "favorite"];
-    private static readonly string[] SortKeys = ["name", "email", "phone", "favorite", "createdAt", "updatedAt"];
+    internal static readonly string[] SortKeys = ["name", "email", "phone", "favorite", "createdAt", "updatedAt"];
 
-    /// <summary>Checks every parameter (unknown and repeated ones too) and returns the query, or throws a 400 naming the parameter.</summary>
-    public ContactQuery ToQuery(IQueryCollection raw)
+    public ContactQuery ToQuery() => new()
     {
-        QueryParameters.OnlyOnce(raw, Allowed);
-        return new ContactQuery
-        {
-            Page = QueryParameters.Integer(Page, 1, int.MaxValue / 100, 1, "\"page\" must be an integer of at least 1"),
-            Limit = QueryParameters.Integer(Limit, 1, 100, 20, "\"limit\" must be an integer from 1 to 100"),
-            Sort = Sort is null ? ContactSort.Name
-                : SortKeys.Contains(Sort) ? Enum.Parse<ContactSort>(Sort, ignoreCase: true)
-                : throw ApiException.BadRequest($"\"sort\" must be one of [{string.Join(", ", SortKeys)}]"),
-            Descending = Order switch
-            {
-                null or "asc" => false,
-                "desc" => true,
-                _ => throw ApiException.BadRequest("\"order\" must be one of [asc, desc]"),
-            },
-            Name = Substring(Name, "name"),
-            Email = Substring(Email, "email"),
-            PhoneDigits = Phone is null ? null
-                : Contacts.Phone.Digits(Phone) is { Length: > 0 } digits && Phone.Length <= 32 ? digits
-                : throw ApiException.BadRequest("\"phone\" must hold 1 to 32 characters with at least one digit"),
-            Favorite = Favorite switch
-            {
-                null => null,
-                "true" => true,
-                "false" => false,
-                _ => throw ApiException.BadRequest("\"favorite\" must be one of [true, false]"),
-            },
-        };
-    }
+        Page = QueryParameters.Integer(Page, 1),
+        Limit = QueryParameters.Integer(Limit, 20),
+        Sort = Sort is null ? ContactSort.Name : Enum.Parse<ContactSort>(Sort, ignoreCase: true),
+        Descending = Order == "desc",
+        Name = Name?.ToLowerInvariant(),
+        Email = Email?.ToLowerInvariant(),
+        PhoneDigits = Phone is null ? null : Contacts.Phone.Digits(Phone),
+        Favorite = Favorite is null ? null : Favorite == "true",
+    };
+}
 
-    private static string? Substring(string? value, string name) =>
-        value is null ? null
-        : value.Length <= 100 ? value.ToLowerInvariant()
-        : throw ApiException.BadRequest($"\"{name}\" must be at most 100 characters long");
+public sealed class ContactListParametersValidator : AbstractValidator<ContactListParameters>
+{
+    public ContactListParametersValidator()
+    {
+        RuleFor(p => p.Page).Integer(1, int.MaxValue / 100, "\"page\" must be an integer of at least 1");
+        RuleFor(p => p.Limit).Integer(1, 100, "\"limit\" must be an integer from 1 to 100");
+        RuleFor(p => p.Sort).OneOf("sort", ContactListParameters.SortKeys);
+        RuleFor(p => p.Order).OneOf("order", "asc", "desc");
+        RuleFor(p => p.Name).MaximumLength(100).WithMessage("\"name\" must be at most 100 characters long");
+        RuleFor(p => p.Email).MaximumLength(100).WithMessage("\"email\" must be at most 100 characters long");
+        RuleFor(p => p.Phone).Must(p => p is null || p.Length <= 32 && Phone.Digits(p).Length > 0)
+            .WithMessage("\"phone\" must hold 1 to 32 characters with at least one digit");
+        RuleFor(p => p.Favorite).OneOf("favorite", "true", "false");
+    }
 }

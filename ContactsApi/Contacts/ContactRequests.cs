@@ -9,9 +9,8 @@ public sealed record CreateContactRequest(string? Name, string? Email, string? P
 /// <summary>Any non-empty subset of a contact's fields. <c>phones</c> replaces the list; <c>phone</c> alone changes the first number.</summary>
 public sealed record UpdateContactRequest(string? Name, string? Email, string? Phone, List<PhoneRequest>? Phones, bool? Favorite)
 {
-    // Not a field of the body: JsonIgnore keeps it out of the OpenAPI document.
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsEmpty => Name is null && Email is null && Phone is null && Phones is null && Favorite is null;
+    // A method, not a property: a body can't name it, and the OpenAPI document doesn't list it.
+    public bool IsEmpty() => Name is null && Email is null && Phone is null && Phones is null && Favorite is null;
 }
 
 public sealed record FavoriteRequest(bool? Favorite);
@@ -51,19 +50,24 @@ internal static class PhoneFieldRules
             .WithMessage("\"phone\" must equal the number of the first entry of \"phones\"");
     }
 
+    // One validator an entry, made once: each names its fields with the entry's index.
+    private static readonly PhoneRequestValidator[] Entries =
+        Enumerable.Range(0, PhoneRules.MaxPhones).Select(i => new PhoneRequestValidator($"phones[{i}].")).ToArray();
+
     private static string? FirstError(List<PhoneRequest>? phones) =>
-        phones?.Select((p, i) => new PhoneRequestValidator($"phones[{i}].").Validate(p))
-            .FirstOrDefault(r => !r.IsValid)?.Errors[0].ErrorMessage;
+        phones is { Count: <= PhoneRules.MaxPhones }
+            ? phones.Select((p, i) => Entries[i].Validate(p)).FirstOrDefault(r => !r.IsValid)?.Errors[0].ErrorMessage
+            : null;
 }
 
 public sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
 {
     public PhoneRequestValidator() : this("") { }
 
-    public PhoneRequestValidator(string prefix)
+    internal PhoneRequestValidator(string prefix)
     {
         RuleFor(p => p.Number).Required(prefix + "number").Must(PhoneRules.IsValidNumber).WithMessage(PhoneRules.NumberMessage(prefix + "number"));
-        RuleFor(p => p.Label).Required(prefix + "label").TrimmedLength(prefix + "label", 1, 32);
+        RuleFor(p => p.Label).Required(prefix + "label").Text(prefix + "label", 1, 32);
     }
 }
 
@@ -71,7 +75,7 @@ public sealed class CreateContactRequestValidator : AbstractValidator<CreateCont
 {
     public CreateContactRequestValidator()
     {
-        RuleFor(r => r.Name).Required("name").TrimmedLength("name", 1, 100);
+        RuleFor(r => r.Name).Required("name").Text("name", 1, 100);
         RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
         RuleFor(r => r).Must(r => r.Phone is not null || r.Phones is not null).WithMessage("\"phone\" is required");
         this.ForPhoneFields(r => r.Phone, r => r.Phones);
@@ -82,8 +86,8 @@ public sealed class UpdateContactRequestValidator : AbstractValidator<UpdateCont
 {
     public UpdateContactRequestValidator()
     {
-        RuleFor(r => r).Must(r => !r.IsEmpty).WithMessage("missing fields");
-        RuleFor(r => r.Name).TrimmedLength("name", 1, 100);
+        RuleFor(r => r).Must(r => !r.IsEmpty()).WithMessage("missing fields");
+        RuleFor(r => r.Name).Text("name", 1, 100);
         RuleFor(r => r.Email).Must(e => e is null || EmailAddress.IsValid(e)).WithMessage("\"email\" must be a valid email");
         this.ForPhoneFields(r => r.Phone, r => r.Phones);
     }
@@ -103,6 +107,6 @@ public sealed class UpdatePhoneRequestValidator : AbstractValidator<UpdatePhoneR
     {
         RuleFor(r => r).Must(r => r.Number is not null || r.Label is not null).WithMessage("missing fields");
         RuleFor(r => r.Number).Must(n => n is null || PhoneRules.IsValidNumber(n)).WithMessage(PhoneRules.NumberMessage("number"));
-        RuleFor(r => r.Label).TrimmedLength("label", 1, 32);
+        RuleFor(r => r.Label).Text("label", 1, 32);
     }
 }

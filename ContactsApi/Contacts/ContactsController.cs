@@ -2,7 +2,6 @@ using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Security;
 using ContactsApi.Users;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -29,7 +28,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [ProducesResponseType<ContactPageResponse>(StatusCodes.Status200OK)]
     public async Task<ContactPageResponse> List([FromQuery] ContactListParameters parameters)
     {
-        var query = parameters.ToQuery(Request.Query);
+        var query = parameters.ToQuery();
         var (page, total) = await contacts.ListAsync(Owner, query, Aborted);
         var owner = HttpContext.CurrentUser().ToSummary();
         return new ContactPageResponse(query.Page, query.Limit, total, page.Select(c => c.ToResponse(owner)).ToArray());
@@ -38,20 +37,18 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [HttpGet("{id}")]
     [ProducesResponseType<ContactResponse<UserSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ContactResponse<UserSummary>> Get(string id)
-    {
-        var contact = await contacts.FindAsync(Owner, ContactIds.Check(id), Aborted) ?? throw ApiException.NotFound();
-        return contact.ToResponse(HttpContext.CurrentUser().ToSummary());
-    }
+    public async Task<ActionResult<ContactResponse<UserSummary>>> Get([ObjectId] string id) =>
+        await contacts.FindAsync(Owner, id, Aborted) is { } contact
+            ? contact.ToResponse(HttpContext.CurrentUser().ToSummary())
+            : Refusal.NotFound;
 
     /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>
     [HttpPost]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public async Task<IActionResult> Create(CreateContactRequest request, [FromServices] IValidator<CreateContactRequest> validator)
+    public async Task<IActionResult> Create(CreateContactRequest request)
     {
-        validator.ValidOrThrow(request);
         var now = time.UtcNow();
         var contact = new Contact
         {
@@ -64,7 +61,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await contacts.AddAsync(contact, Aborted);
+        if (await contacts.AddAsync(contact, Aborted) is { } full) return full;
         return Created($"/api/contacts/{contact.Id}", contact.ToResponse());
     }
 
@@ -73,74 +70,54 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ContactResponse<string>> Update(string id, UpdateContactRequest request,
-        [FromServices] IValidator<UpdateContactRequest> validator)
-    {
-        ContactIds.Check(id);
-        validator.ValidOrThrow(request);
-        return Edit(id, ContactEdit.SetFields.From(request, time.UtcNow()));
-    }
+    public Task<ActionResult<ContactResponse<string>>> Update([ObjectId] string id, UpdateContactRequest request) =>
+        Edit(id, ContactEdit.SetFields.From(request, time.UtcNow()));
 
     [HttpDelete("{id}")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<string> Delete(string id) =>
-        await contacts.DeleteAsync(Owner, ContactIds.Check(id), Aborted)
-            ? $"Contact by 'Id' - '{id}' deleted"
-            : throw ApiException.NotFound();
+    public async Task<ActionResult<string>> Delete([ObjectId] string id) =>
+        await contacts.DeleteAsync(Owner, id, Aborted) ? $"Contact by 'Id' - '{id}' deleted" : Refusal.NotFound;
 
     [HttpPatch("{id}/favorite")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ContactResponse<string>> SetFavorite(string id, FavoriteRequest request,
-        [FromServices] IValidator<FavoriteRequest> validator)
-    {
-        ContactIds.Check(id);
-        validator.ValidOrThrow(request);
-        return Edit(id, new ContactEdit.SetFields(time.UtcNow()) { Favorite = request.Favorite!.Value });
-    }
+    public Task<ActionResult<ContactResponse<string>>> SetFavorite([ObjectId] string id, FavoriteRequest request) =>
+        Edit(id, new ContactEdit.SetFields(time.UtcNow()) { Favorite = request.Favorite!.Value });
 
     /// <summary>Adds a labelled number (at most 20 a contact).</summary>
     [HttpPost("{id}/phones")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<IActionResult> AddPhone(string id, PhoneRequest request, [FromServices] IValidator<PhoneRequest> validator)
+    public async Task<IActionResult> AddPhone([ObjectId] string id, PhoneRequest request)
     {
-        ContactIds.Check(id);
-        validator.ValidOrThrow(request);
         var phone = new Phone(ObjectIds.New(), request.Number!.Trim(), request.Label!.Trim());
-        var contact = await Edit(id, new ContactEdit.AddPhone(phone, time.UtcNow()));
-        return Created($"/api/contacts/{id}", contact);
+        var (contact, refusal) = await contacts.EditAsync(Owner, id, new ContactEdit.AddPhone(phone, time.UtcNow()), Aborted);
+        return refusal is null ? Created($"/api/contacts/{id}", contact!.ToResponse()) : refusal;
     }
 
     [HttpPut("{id}/phones/{phoneId}")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ContactResponse<string>> EditPhone(string id, string phoneId, UpdatePhoneRequest request,
-        [FromServices] IValidator<UpdatePhoneRequest> validator)
-    {
-        ContactIds.Check(id);
-        ContactIds.Check(phoneId, "phoneId");
-        validator.ValidOrThrow(request);
-        return Edit(id, new ContactEdit.EditPhone(phoneId, request.Number?.Trim(), request.Label?.Trim(), time.UtcNow()));
-    }
+    public Task<ActionResult<ContactResponse<string>>> EditPhone([ObjectId] string id, [ObjectId("phoneId")] string phoneId,
+        UpdatePhoneRequest request) =>
+        Edit(id, new ContactEdit.EditPhone(phoneId, request.Number?.Trim(), request.Label?.Trim(), time.UtcNow()));
 
     /// <summary>Removes a number; the last one can't go.</summary>
     [HttpDelete("{id}/phones/{phoneId}")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ContactResponse<string>> RemovePhone(string id, string phoneId)
-    {
-        ContactIds.Check(id);
-        ContactIds.Check(phoneId, "phoneId");
-        return Edit(id, new ContactEdit.RemovePhone(phoneId, time.UtcNow()));
-    }
+    public Task<ActionResult<ContactResponse<string>>> RemovePhone([ObjectId] string id, [ObjectId("phoneId")] string phoneId) =>
+        Edit(id, new ContactEdit.RemovePhone(phoneId, time.UtcNow()));
 
-    private async Task<ContactResponse<string>> Edit(string id, ContactEdit edit) =>
-        (await contacts.EditAsync(Owner, id, edit, Aborted) ?? throw ApiException.NotFound()).ToResponse();
+    private async Task<ActionResult<ContactResponse<string>>> Edit(string id, ContactEdit edit)
+    {
+        var (contact, refusal) = await contacts.EditAsync(Owner, id, edit, Aborted);
+        return refusal is null ? contact!.ToResponse() : refusal;
+    }
 }

@@ -1,3 +1,5 @@
+using ContactsApi.Common;
+
 namespace ContactsApi.Contacts;
 
 /// <summary>Every method takes the owner: a contact of another user is simply not found.</summary>
@@ -8,22 +10,27 @@ public interface IContactRepository
 
     Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default);
 
-    Task AddAsync(Contact contact, CancellationToken ct = default);
+    /// <summary>
+    /// Adds the contact, in the write that checks its owner's <see cref="ContactLimitOptions.ContactsPerUser"/>;
+    /// null when added, else the limit's refusal (403) and nothing added.
+    /// </summary>
+    Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default);
 
     /// <summary>
     /// Reads the contact, applies <paramref name="change"/> and writes the result as one atomic step,
     /// so concurrent changes (two phones added at once) never overwrite each other. The change may
-    /// throw to refuse (the last phone can't go); then nothing is written. Null when not found.
+    /// refuse (the last phone can't go), or throw; then nothing is written. The contact as written,
+    /// or the change's refusal, or <see cref="Refusal.NotFound"/>.
     /// </summary>
-    Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default);
+    Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default);
 
     /// <summary>
     /// Makes <paramref name="edit"/> as one atomic step, as <see cref="UpdateAsync"/> would make
     /// <see cref="ContactEdit.ApplyTo"/>, but in a form a store can write without reading first. A
-    /// refused edit (the 21st phone, the last one removed, an unknown phone) throws the rule's
-    /// <c>ApiException</c> and writes nothing. Null when the contact is not found.
+    /// refused edit (the 21st phone, the last one removed, an unknown phone) writes nothing and comes
+    /// back as the rule's refusal; <see cref="Refusal.NotFound"/> when the contact is not found.
     /// </summary>
-    Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default);
+    Task<Outcome<Contact>> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default);
 
     Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default);
 

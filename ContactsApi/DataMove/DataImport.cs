@@ -37,17 +37,11 @@ public sealed class DataImport(IUserRepository users, IContactRepository contact
                 if (await contacts.FindAsync(contact.Owner, contact.Id, ct) is not null) skippedContacts++;
                 else
                 {
-                    try
-                    {
-                        await contacts.AddAsync(contact, ct);
-                    }
-                    catch (ApiException e) when (e.StatusCode == StatusCodes.Status403Forbidden)
-                    {
-                        // The store holds each user to Limits:ContactsPerUser, imports too.
+                    // The store holds each user to Limits:ContactsPerUser, imports too.
+                    if (await contacts.AddAsync(contact, ct) is { } full)
                         throw new DataMoveException(
-                            $"Contact {contact.Id} of user {contact.Owner}: past this store's limit ({e.Message}; Limits:ContactsPerUser). " +
+                            $"Contact {contact.Id} of user {contact.Owner}: past this store's limit ({full.Message}; Limits:ContactsPerUser). " +
                             "Raise it for the import (e.g. --Limits:ContactsPerUser=200000). Records before it were imported; a re-run skips them.");
-                    }
                     addedContacts++;
                 }
             }

@@ -1,4 +1,5 @@
 using ContactsApi.Auth;
+using ContactsApi.Common;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
 using ContactsApi.Storage.Mongo;
@@ -16,6 +17,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<StorageOptions>, StoragePaths>();
         // Here, not with the contacts API: every store enforces it, also under the data import.
         services.AddOptions<ContactLimitOptions>().BindConfiguration(ContactLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Created and migrated (or a bad setting refused) before traffic comes.
+        services.BuildAtStart<IStoreHealth>();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {

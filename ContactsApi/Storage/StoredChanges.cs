@@ -26,6 +26,9 @@ internal static class StoredChanges
     }
 
     /// <summary>The change applied to the stored contact: its id, owner and creation time never change.</summary>
-    public static Contact ApplyTo(this Func<Contact, Contact> change, Contact stored) =>
-        change(stored) with { Id = stored.Id, Owner = stored.Owner, CreatedAt = stored.CreatedAt };
+    public static Outcome<Contact> ApplyTo(this Func<Contact, Outcome<Contact>> change, Contact stored)
+    {
+        var outcome = change(stored);
+        return outcome.Value is { } changed ? changed with { Id = stored.Id, Owner = stored.Owner, CreatedAt = stored.CreatedAt } : outcome;
+    }
 }

@@ -15,8 +15,8 @@ public interface IUserRepository
     /// <summary>
     /// Reads the user, applies <paramref name="change"/> and writes the result as one atomic step, so
     /// a change is always computed from the stored user: it can't undo a change written since the
-    /// caller last read (an admin's deactivation or new password). The change may throw to refuse;
-    /// then nothing is written. It may run more than once (a store retries after losing a race to
+    /// caller last read (an admin's deactivation or new password). If the change throws, nothing is
+    /// written. It may run more than once (a store retries after losing a race to
     /// another writer), and what is written is the result of its last run. The id, the creation time
     /// and the failed-login fields stay as stored; the email must stay unique in any case
     /// (<see cref="UserWrite.EmailInUse"/>). Returns the user as written when <see cref="UserWrite.Done"/>.

@@ -24,9 +24,9 @@ public static class NewUser
         return user with { PasswordHash = hasher.HashPassword(user, password) };
     }
 
-    /// <summary>Adds the user, or answers the contract's 409 when the email is taken in any letter case.</summary>
-    public static async Task AddOrConflictAsync(this IUserRepository users, User user, CancellationToken ct)
-    {
-        if (await users.AddAsync(user, ct) == UserWrite.EmailInUse) throw ApiException.Conflict("Email in use");
-    }
+    public static readonly Refusal EmailInUse = Refusal.Conflict("Email in use");
+
+    /// <summary>Adds the user; the contract's 409 when the email is taken in any letter case.</summary>
+    public static async Task<Refusal?> AddOrConflictAsync(this IUserRepository users, User user, CancellationToken ct) =>
+        await users.AddAsync(user, ct) == UserWrite.EmailInUse ? EmailInUse : null;
 }

@@ -15,7 +15,7 @@ public sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest
     {
         RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
         RuleFor(r => r.Password).Required("password").Must(PasswordPolicy.IsValid).WithMessage(PasswordPolicy.Message);
-        RuleFor(r => r.Name).TrimmedLength("name", 1, 100);
+        RuleFor(r => r.Name).Text("name", 1, 100);
     }
 }
 

@@ -1,7 +1,6 @@
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,11 +27,10 @@ public sealed class UsersController(
     [EnableRateLimiting(RateLimits.RegisterPolicy)]
     [ProducesResponseType<RegisterResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<IActionResult> Register(RegisterRequest request, [FromServices] IValidator<RegisterRequest> validator)
+    public async Task<IActionResult> Register(RegisterRequest request)
     {
-        validator.ValidOrThrow(request);
         var user = NewUser.Create(request.Email!, request.Name, request.Password!, hasher, time.UtcNow());
-        await users.AddOrConflictAsync(user, HttpContext.RequestAborted);
+        if (await users.AddOrConflictAsync(user, HttpContext.RequestAborted) is { } conflict) return conflict;
         return StatusCode(StatusCodes.Status201Created, new RegisterResponse(user.Email, user.Subscription, user.AvatarUrl));
     }
 
@@ -44,22 +42,21 @@ public sealed class UsersController(
     [EnableRateLimiting(RateLimits.LoginPolicy)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    public async Task<ActionResult<LoginResponse>> Login(LoginRequest request, [FromServices] IValidator<LoginRequest> validator)
+    public async Task<ActionResult<LoginResponse>> Login(LoginRequest request)
     {
-        validator.ValidOrThrow(request);
         var ct = HttpContext.RequestAborted;
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(request.Email!), ct);
         var now = time.UtcNow();
         if (user?.LockoutEnd > now)
         {
             Response.SetRetryAfter(user.LockoutEnd.Value - now);
-            return ErrorHandling.Problem(HttpContext, StatusCodes.Status429TooManyRequests, AccountLockoutOptions.Message);
+            return new Refusal(StatusCodes.Status429TooManyRequests, AccountLockoutOptions.Message);
         }
         var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? unknownUser.Hash, request.Password!);
         if (user is not null && verdict == PasswordVerificationResult.Failed)
             await users.RecordFailedLoginAsync(user.Id, lockout.Value.MaxFailedAttempts, now + lockout.Value.Duration, ct);
         if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
-            throw WrongLogin();
+            return WrongLogin;
         if (user.FailedLogins > 0 || user.LockoutEnd is not null) await users.ResetFailedLoginsAsync(user.Id, ct);
 
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
@@ -74,15 +71,15 @@ public sealed class UsersController(
                 UpdatedAt = now,
             }, ct);
             // Deleted since the password was checked.
-            if (user is null) throw WrongLogin();
+            if (user is null) return WrongLogin;
         }
 
         var (token, session) = tokens.Issue(user.Id);
-        if (!await sessions.AddAsync(session, user.PasswordHash, ct)) throw WrongLogin();
+        if (!await sessions.AddAsync(session, user.PasswordHash, ct)) return WrongLogin;
         return new LoginResponse(token, user.ToSummary());
     }
 
-    private static ApiException WrongLogin() => new(StatusCodes.Status401Unauthorized, "Email or password is wrong");
+    private static readonly Refusal WrongLogin = new(StatusCodes.Status401Unauthorized, "Email or password is wrong");
 
     /// <summary>Ends this device's session; the token stops working everywhere.</summary>
     [Authorize]
@@ -106,12 +103,11 @@ public sealed class UsersController(
     [HttpPatch]
     [ProducesResponseType<UserSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    public async Task<UserSummary> UpdateSubscription(SubscriptionRequest request, [FromServices] IValidator<SubscriptionRequest> validator)
+    public async Task<ActionResult<UserSummary>> UpdateSubscription(SubscriptionRequest request)
     {
-        validator.ValidOrThrow(request);
         var now = time.UtcNow();
         var user = await users.UpdateOwnAsync(HttpContext.CurrentUser().Id,
             u => u with { Subscription = request.Subscription!, UpdatedAt = now }, HttpContext.RequestAborted);
-        return user.ToSummary();
+        return user is null ? Refusal.NotAuthorized : user.ToSummary();
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -5,60 +7,57 @@ using Microsoft.AspNetCore.Mvc.Formatters;
 namespace ContactsApi.Common.Json;
 
 /// <summary>
-/// Reads JSON request bodies for controllers: malformed JSON, a non-object, a wrong type or an
-/// unknown field become a model error with the contract's message (and so a 400), never a 500.
+/// Reads JSON request bodies for controllers in one pass through System.Text.Json, with the
+/// contract's strictness (<see cref="RequestJson"/>). Whatever is wrong with a body becomes a model
+/// error in the contract's words, and so a 400, never the serializer's text and never a 500.
 /// </summary>
 public sealed class ContractJsonInputFormatter : TextInputFormatter
 {
-    private const string NotJson = "Request body is not valid JSON";
     private readonly JsonSerializerOptions _options;
 
-    public ContractJsonInputFormatter(JsonSerializerOptions options)
+    public ContractJsonInputFormatter(JsonSerializerOptions responses)
     {
-        _options = options;
+        _options = RequestJson.Options(responses);
         SupportedMediaTypes.Add("application/json");
-        SupportedMediaTypes.Add("text/json");
-        SupportedMediaTypes.Add("application/*+json");
         SupportedEncodings.Add(Encoding.UTF8);
     }
 
     public override async Task<InputFormatterResult> ReadRequestBodyAsync(InputFormatterContext context, Encoding encoding)
     {
-        // The body is small (the request size limit caps it), so it is read whole and checked once.
-        using var buffer = new MemoryStream();
-        await context.HttpContext.Request.Body.CopyToAsync(buffer, context.HttpContext.RequestAborted);
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!HasReadableText(body.Span)) return await FailAsync(context, NotJson);
-
-        using var document = JsonDocument.Parse(body);
-        var error = JsonShape.Check(document.RootElement, _options.GetTypeInfo(context.ModelType));
-        if (error is not null) return await FailAsync(context, error);
-        return await InputFormatterResult.SuccessAsync(document.RootElement.Deserialize(context.ModelType, _options));
-    }
-
-    /// <summary>
-    /// Well-formed JSON whose every string and name decodes. JsonDocument decodes strings only when
-    /// they are read, so invalid UTF-8 or a lone surrogate escape (<c>"\ud800"</c>) would otherwise
-    /// surface later as an InvalidOperationException, and so a 500.
-    /// </summary>
-    private static bool HasReadableText(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
+        var http = context.HttpContext;
+        var reader = http.Request.BodyReader;
+        ReadOnlySequence<byte> body;
         try
         {
-            while (reader.Read())
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
-            return true;
+            body = await ReadToEndAsync(reader, http.RequestAborted);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (BadHttpRequestException unread)
         {
-            return false;
+            // The server stopped the body (past the size limit, or cut short): RequestChecks says which.
+            context.ModelState.TryAddModelException(context.ModelName, unread);
+            return await InputFormatterResult.FailureAsync();
+        }
+        try
+        {
+            // The request size limit keeps a body small, so a body in several segments is copied whole.
+            var (value, refusal) = RequestJson.Read(body.IsSingleSegment ? body.FirstSpan : body.ToArray(), _options.GetTypeInfo(context.ModelType));
+            if (refusal is null) return await InputFormatterResult.SuccessAsync(value);
+            context.ModelState.TryAddModelError(context.ModelName, refusal);
+            return await InputFormatterResult.FailureAsync();
+        }
+        finally
+        {
+            reader.AdvanceTo(body.End);
         }
     }
 
-    private static Task<InputFormatterResult> FailAsync(InputFormatterContext context, string message)
+    private static async Task<ReadOnlySequence<byte>> ReadToEndAsync(PipeReader reader, CancellationToken ct)
     {
-        context.ModelState.AddModelError(string.Empty, message);
-        return InputFormatterResult.FailureAsync();
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct);
+            if (read.IsCompleted) return read.Buffer;
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
     }
 }

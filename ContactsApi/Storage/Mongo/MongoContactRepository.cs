@@ -37,10 +37,10 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             ? (await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct))?.ToContact()
             : null;
 
-    public async Task AddAsync(Contact contact, CancellationToken ct = default)
+    public async Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default)
     {
         await store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
-        await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
+        return await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
     }
 
     /// <summary>
@@ -51,23 +51,24 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     /// the others: the owner never ends past the limit. Creates racing for the last places may all be refused.
     /// Past the insert, the request's token no longer applies: a write cut off there could be left past it.
     /// </summary>
-    internal async Task TakeBackPastTheLimitAsync(string owner, IReadOnlyCollection<string> added)
+    internal async Task<Refusal?> TakeBackPastTheLimitAsync(string owner, IReadOnlyCollection<string> added)
     {
         var limit = limits.Value.ContactsPerUser;
-        if (await store.Contacts.CountDocumentsAsync(OwnedBy(owner), new CountOptions { Limit = limit + 1L }) <= limit) return;
+        if (await store.Contacts.CountDocumentsAsync(OwnedBy(owner), new CountOptions { Limit = limit + 1L }) <= limit) return null;
         await store.Contacts.DeleteManyAsync(OwnedBy(owner) & Filter.In(c => c.Id, added));
-        throw limits.Value.Reached();
+        return limits.Value.Reached();
     }
 
-    public async Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default)
+    public async Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default)
     {
-        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
         var mine = Mine(owner, id);
         for (var failures = 0; ; )
         {
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
-            if (current is null) return null;
-            var updated = change.ApplyTo(current.ToContact());
+            if (current is null) return Refusal.NotFound;
+            var outcome = change.ApplyTo(current.ToContact());
+            if (outcome.Value is not { } updated) return outcome;
             // Optimistic concurrency: the write lands only if nobody wrote since the read; otherwise
             // wait a little, read again and re-apply the change to what the other writer left. $set
             // rather than a replacement, so fields this version doesn't know survive the update.
@@ -79,9 +80,9 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         }
     }
 
-    public async Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default)
+    public async Task<Outcome<Contact>> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default)
     {
-        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return null;
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
         var mine = Mine(owner, id);
         var (guard, update) = MongoContactEdits.Of(edit);
         for (var failures = 0; ; )
@@ -89,10 +90,10 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             var written = await store.Contacts.FindOneAndUpdateAsync(mine & guard, update, ReturnWritten, ct);
             if (written is not null) return written.ToContact();
             // Nothing matched: the contact is gone, or the edit's rule refuses it. The rule, applied to
-            // the stored contact, throws the contract's error (the 21st phone, the last one, no such phone).
+            // the stored contact, gives the contract's refusal (the 21st phone, the last one, no such phone).
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
-            if (current is null) return null;
-            edit.ApplyTo(current.ToContact());
+            if (current is null) return Refusal.NotFound;
+            if (edit.ApplyTo(current.ToContact()) is { Refusal: not null } refused) return refused;
             // The rule allows it now: another write changed the contact between the two steps.
             if (++failures == Backoff.UpdateAttempts)
                 throw new StoreUnavailableException($"Contact {id} changed under {failures} edits in a row");

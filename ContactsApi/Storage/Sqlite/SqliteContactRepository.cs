@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContactsApi.Common;
 using ContactsApi.Contacts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -70,34 +71,36 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
 
-    public Task AddAsync(Contact contact, CancellationToken ct = default) =>
+    public Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
         {
-            await EnsureRoomAsync(c, tx, contact.Owner, 1, ct);
-            return await Bind(c.Command($"""
+            if (await NoRoomAsync(c, tx, contact.Owner, 1, ct) is { } full) return full;
+            await Bind(c.Command($"""
                 INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
                 VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
                 """, tx), contact).ExecuteNonQueryAsync(ct);
+            return null;
         }, ct);
 
     /// <summary>
-    /// Refuses (403) a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
+    /// The refusal (403) of a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
     /// with <paramref name="adding"/> more contacts. Call it inside the write that adds them: the kept count
     /// is read in that transaction, and the one writer runs writes one after another, so two creates can
     /// never both take the last place.
     /// </summary>
-    internal async Task EnsureRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
+    internal async Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
     {
         var count = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))!;
-        if (count + adding > limits.Value.ContactsPerUser) throw limits.Value.Reached();
+        return count + adding > limits.Value.ContactsPerUser ? limits.Value.Reached() : null;
     }
 
-    public Task<Contact?> UpdateAsync(string owner, string id, Func<Contact, Contact> change, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) =>
+    public Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default) =>
+        store.WriteAsync<Outcome<Contact>>(async (c, tx) =>
         {
             var current = await FindAsync(c, tx, owner, id, ct);
-            if (current is null) return null;
-            var updated = change.ApplyTo(current);
+            if (current is null) return Refusal.NotFound;
+            var outcome = change.ApplyTo(current);
+            if (outcome.Value is not { } updated) return outcome;
             await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
                 .ExecuteNonQueryAsync(ct);
             return updated;
@@ -107,7 +110,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// The edit made in memory inside the write: writes go through one writer, so reading, applying
     /// and writing back is already one atomic step, and the UPDATE names only the changed columns.
     /// </summary>
-    public Task<Contact?> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default) =>
+    public Task<Outcome<Contact>> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default) =>
         UpdateAsync(owner, id, edit.ApplyTo, ct);
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace ContactsApi.Tests.Storage;
 /// Pages past the middle of a list are read from its far end and turned round; read one after
 /// another, the pages must still be the whole list in order, each contact once.
 /// </summary>
-public sealed class ContactPagingTests(ContactsApiFactory factory) : IClassFixture<ContactsApiFactory>
+public sealed class FarEndPagingTests(ContactsApiFactory factory) : IClassFixture<ContactsApiFactory>
 {
     private static readonly string[] Names = ["Leo", "ada", "Zoe", "Ada", "Bob", "leo", "Kai"];
 

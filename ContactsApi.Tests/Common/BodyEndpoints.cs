@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContactsApi.Tests.Admin;
+using ContactsApi.Tests.Contacts;
+
+namespace ContactsApi.Tests.Common;
+
+public enum Caller { Anyone, User, Admin }
+
+/// <summary>
+/// An endpoint that reads a JSON body: how to call it, a body it accepts, and its fields by JSON kind.
+/// <see cref="Texts"/> are the free-text fields a person reads (paths into <see cref="ValidBody"/>).
+/// </summary>
+public sealed record BodyEndpoint(
+    string Method, string Path, Caller Caller, string ValidBody,
+    string[] Strings, string[] Booleans, string[] Lists, string[] Texts)
+{
+    public static readonly BodyEndpoint[] All =
+    [
+        new("POST", "/api/users/register", Caller.Anyone, """{"email":"body@example.com","password":"exA7$mpless","name":"Ann"}""",
+            ["email", "password", "name"], [], [], ["name"]),
+        new("POST", "/api/users/login", Caller.Anyone, """{"email":"body@example.com","password":"exA7$mpless"}""",
+            ["email", "password"], [], [], []),
+        new("PATCH", "/api/users", Caller.User, """{"subscription":"pro"}""", ["subscription"], [], [], []),
+        new("POST", "/api/contacts", Caller.User, """{"name":"Ann","email":"ann@example.com","phones":[{"number":"123","label":"home"}],"favorite":true}""",
+            ["name", "email", "phone"], ["favorite"], ["phones"], ["name", "phones[0].label"]),
+        new("PUT", "/api/contacts/{id}", Caller.User, """{"name":"Ann","phones":[{"number":"123","label":"home"}]}""",
+            ["name", "email", "phone"], ["favorite"], ["phones"], ["name", "phones[0].label"]),
+        new("PATCH", "/api/contacts/{id}/favorite", Caller.User, """{"favorite":true}""", [], ["favorite"], [], []),
+        new("POST", "/api/contacts/{id}/phones", Caller.User, """{"number":"123","label":"home"}""", ["number", "label"], [], [], ["label"]),
+        new("PUT", "/api/contacts/{id}/phones/{phoneId}", Caller.User, """{"label":"home"}""", ["number", "label"], [], [], ["label"]),
+        new("POST", "/users", Caller.Admin, """{"name":"Ann","email":"body@example.com","password":"exA7$mpless"}""",
+            ["name", "email", "password"], [], [], ["name"]),
+        new("PUT", "/users/{id}", Caller.Admin, """{"name":"Ann"}""",
+            ["name", "email", "password", "subscription"], ["is_active", "is_admin"], [], ["name"]),
+    ];
+
+    public static BodyEndpoint Named(string name) => All.Single(e => e.ToString() == name);
+
+    public override string ToString() => $"{Method} {Path}";
+
+    /// <summary>The valid body with the field at <paramref name="path"/> (<c>phones[0].label</c>) set to <paramref name="value"/>.</summary>
+    public string With(string path, string value)
+    {
+        var body = JsonNode.Parse(ValidBody)!;
+        var parts = path.Replace("]", "").Split('.', '[');
+        var parent = parts[..^1].Aggregate(body, (node, part) => int.TryParse(part, out var i) ? node[i]! : node[part]!);
+        parent[parts[^1]] = value;
+        return body.ToJsonString();
+    }
+}
+
+/// <summary>
+/// The service on Kestrel (only a real server stops a chunked body at the limit), with a user who has
+/// a contact with two phones, and an admin: every endpoint of <see cref="BodyEndpoint.All"/> can be called.
+/// </summary>
+public sealed class BodyEndpointsFactory : AdminApiFactory
+{
+    private readonly Lazy<Task<World>> _world;
+
+    public BodyEndpointsFactory()
+    {
+        UseKestrel(0);
+        _world = new(async () =>
+        {
+            var (userId, _, user) = await NewUserAsync();
+            var contact = await user.CreateContactAsync(new
+            {
+                name = "Body", email = "body@example.com",
+                phones = new[] { new { number = "+1 555 0100", label = "mobile" }, new { number = "+1 555 0101", label = "work" } },
+            });
+            return new World(user, await AdminClientAsync(), userId, contact.Id(), contact.Phones()[0]!.Id());
+        });
+    }
+
+    /// <summary>A client allowed to call <paramref name="endpoint"/>, and its URL with live ids.</summary>
+    public async Task<(HttpClient Client, string Url)> TargetAsync(BodyEndpoint endpoint)
+    {
+        var world = await _world.Value;
+        var client = endpoint.Caller switch { Caller.User => world.User, Caller.Admin => world.Admin, _ => CreateClient() };
+        var id = endpoint.Path.StartsWith("/users") ? world.UserId : world.ContactId;
+        return (client, endpoint.Path.Replace("{id}", id).Replace("{phoneId}", world.PhoneId));
+    }
+
+    /// <summary>Every user with every contact, as an admin reads them: what a refused request must leave unchanged.</summary>
+    public async Task<string> EverythingAsync() =>
+        await (await _world.Value).Admin.GetStringAsync("/users?limit=100&include=contacts");
+
+    private sealed record World(HttpClient User, HttpClient Admin, string UserId, string ContactId, string PhoneId);
+}
