@@ -90,6 +90,6 @@ public sealed class SmallLimitMongoStoreFixture : MongoStoreFixture
 }
 
 [NeedsEnvironment(MongoStoreFixture.Variable,
-    "CONTACTS_TEST_MONGO holds no MongoDB connection string; set it (and build with -p:MongoDb=true) to run the MongoDB store contract")]
+    "CONTACTS_TEST_MONGO holds no MongoDB connection string; set it to run the MongoDB store contract")]
 public sealed class MongoContactLimitContractTests(SmallLimitMongoStoreFixture store)
     : ContactLimitContractTests(store), IClassFixture<SmallLimitMongoStoreFixture>;
