@@ -148,7 +148,11 @@ export const contactListView = {
         }
         show(result, pages);
       } catch (error) {
-        if (id === loadId) errors.show(error);
+        if (id !== loadId) return;
+        errors.show(error);
+        status.textContent = '';
+        list.hidden = true;
+        pager.hidden = true;
       } finally {
         if (id === loadId) list.removeAttribute('aria-busy');
       }
