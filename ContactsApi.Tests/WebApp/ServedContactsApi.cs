@@ -7,7 +7,7 @@ namespace ContactsApi.Tests.WebApp;
 /// loopback port the OS picks: a browser can reach it over real HTTP, which the in-memory test
 /// server can't offer. Settings still go through <see cref="ContactsApiFactory.Settings"/>.
 /// </summary>
-public sealed class ServedContactsApi : ContactsApiFactory
+public class ServedContactsApi : ContactsApiFactory
 {
     public ServedContactsApi() => UseKestrel(0);
 
