@@ -62,8 +62,8 @@ public sealed class WebAppAuthTests(BrowserFixture browser, ServedContactsApi se
         await Expect(tab.Alert).ToHaveTextAsync("Email in use");
         await Expect(tab.Heading).ToHaveTextAsync("Create your account");
 
-        var login = await new HttpClient { BaseAddress = service.Address }
-            .PostAsJsonAsync("/api/users/login", new { email = taken.Email, password = ContactsApiFactory.Password });
+        using var anonymous = new HttpClient { BaseAddress = service.Address };
+        var login = await anonymous.PostAsJsonAsync("/api/users/login", new { email = taken.Email, password = ContactsApiFactory.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         tab.AssertNoScriptProblems();
     }

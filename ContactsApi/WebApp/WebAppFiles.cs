@@ -18,9 +18,15 @@ public static class WebAppFiles
 
     public static WebApplication UseWebApp(this WebApplication app)
     {
+        // Only "/" means index.html. (UseDefaultFiles would look for a folder on disk for every GET,
+        // API calls included.)
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path == "/") http.Request.Path = "/index.html";
+            return next(http);
+        });
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/avatars"), branch =>
         {
-            branch.UseDefaultFiles();
             branch.UseStaticFiles(new StaticFileOptions
             {
                 ContentTypeProvider = AppTypes,
