@@ -42,7 +42,7 @@ function credentialsForm({ submitLabel, passwordAutocomplete, passwordHint, onSu
       (error.status === 401 || error.status === 409 ? password : email).focus();
     }
   });
-  return { form, email, errors };
+  return { form, errors };
 }
 
 export const loginView = {
