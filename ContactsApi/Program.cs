@@ -6,6 +6,7 @@ using ContactsApi.DataMove;
 using ContactsApi.Health;
 using ContactsApi.Security;
 using ContactsApi.Storage;
+using ContactsApi.WebApp;
 
 if (DataMoveCommand.IsCommand(args)) return await DataMoveCommand.RunAsync(args);
 if (AdminCommand.IsCommand(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
@@ -32,6 +33,7 @@ app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();
 app.UseAvatarFiles();
+app.UseWebApp();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();

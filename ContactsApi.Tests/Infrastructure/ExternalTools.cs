@@ -1,0 +1,40 @@
+namespace ContactsApi.Tests.Infrastructure;
+
+/// <summary>
+/// Programs outside .NET that some tests drive, where they are found and how to get them.
+/// <c>.ci/run</c> installs both; a developer may lack them (see <see cref="NeedsToolFactAttribute"/>).
+/// </summary>
+public static class ExternalTools
+{
+    public const string Chromium = "chromium";
+    public const string Newman = "newman";
+
+    public static string PathOf(string tool) => tool switch
+    {
+        Chromium => "/usr/bin/chromium",
+        Newman => System.IO.Path.Combine(RepositoryRoot(), "ContactsApi.Tests", "node", "node_modules", ".bin", "newman"),
+        _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
+    };
+
+    public static string InstallHint(string tool) => tool switch
+    {
+        Chromium => "apt-get install -y chromium",
+        Newman => "npm ci --prefix ContactsApi.Tests/node",
+        _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
+    };
+
+    public static bool IsInstalled(string tool) => File.Exists(PathOf(tool));
+
+    /// <summary>The path of <paramref name="tool"/>, or an exception that says how to install it.</summary>
+    public static string Require(string tool) => IsInstalled(tool)
+        ? PathOf(tool)
+        : throw new InvalidOperationException($"{tool} is not installed at {PathOf(tool)}: run `{InstallHint(tool)}`.");
+
+    /// <summary>The folder holding ContactsApi.sln, found upwards from the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(System.IO.Path.Combine(folder.FullName, "ContactsApi.sln"))) folder = folder.Parent!;
+        return folder.FullName;
+    }
+}
