@@ -21,14 +21,22 @@ builder.Services.AddRateLimits();
 builder.Services.AddErrorHandling();
 builder.Services.AddApiControllers();
 builder.Services.AddApiDocumentation();
+builder.Services.AddSecurityHeaders(builder.Environment);
 builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAvatars();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // No "Server: Kestrel": it tells an attacker what to try, and the middleware can't remove it.
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes;
+});
 
 var app = builder.Build();
 
+// First, so every response carries the headers, whatever answers it.
+app.UseSecurityHeaders();
 app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();
@@ -43,7 +51,7 @@ app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();
 app.MapHealth();
-app.MapControllers();
+app.MapControllers().WithSecurityHeadersPolicy(SecurityHeaders.PersonalData);
 
 app.Run();
 return 0;
