@@ -37,6 +37,7 @@ var app = builder.Build();
 
 // First, so every response carries the headers, whatever answers it.
 app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();

@@ -50,6 +50,30 @@ public sealed class ServedServiceTests(ServedService service) : IClassFixture<Se
         }
     }
 
+    [Fact]
+    public async Task HEAD_sends_the_headers_of_GET_and_not_a_byte_of_body()
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(service.Address.Host, service.Address.Port);
+        var stream = socket.GetStream();
+
+        // Three requests on one connection: bytes of a body after a HEAD would run into the next answer.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            "HEAD /health HTTP/1.1\r\nHost: x\r\n\r\nHEAD /avatars/default.png HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+        var text = await ReadUntilAsync(stream, "\r\n0\r\n\r\n");
+
+        var answers = text.Split("HTTP/1.1 ")[1..];
+        Assert.Equal(3, answers.Length);
+        Assert.StartsWith("200 OK", answers[0]);
+        Assert.EndsWith("\r\n\r\n", answers[0]);
+        Assert.DoesNotContain("Transfer-Encoding", answers[0]);
+        Assert.Contains("Content-Type: application/json; charset=utf-8\r\n", answers[0]);
+        Assert.Contains($"Content-Length: {new FileInfo(Path.Combine(ExternalTools.RepositoryRoot(), "ContactsApi", "wwwroot", "avatars", "default.png")).Length}\r\n", answers[1]);
+        Assert.EndsWith("\r\n\r\n", answers[1]);
+        Assert.Contains("Transfer-Encoding: chunked", answers[2]);
+        Assert.Contains("{\"status\":\"ok\"}", answers[2]);
+    }
+
     [NeedsToolFact(ExternalTools.Chromium)]
     public async Task Swagger_UI_renders_in_a_browser_under_its_policy_with_nothing_refused()
     {

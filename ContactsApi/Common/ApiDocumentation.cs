@@ -18,7 +18,8 @@ public static class ApiDocumentation
             {
                 Title = "ContactsApi",
                 Version = "v1",
-                Description = "Keeps your contacts safe and hands them back whenever you ask.",
+                Description = "Keeps your contacts safe and hands them back whenever you ask. " +
+                              "HEAD on any GET operation answers as GET, without the body.",
             });
             // Relative: the service the document came from, wherever it is deployed.
             options.AddServer(new OpenApiServer { Url = "/" });
