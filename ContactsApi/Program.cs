@@ -26,12 +26,7 @@ builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAvatars();
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    // No "Server: Kestrel": it tells an attacker what to try, and the middleware can't remove it.
-    kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes;
-});
+builder.ConfigureServerLimits();
 
 var app = builder.Build();
 

@@ -7,7 +7,7 @@ namespace ContactsApi.Security;
 /// starts (so errors, 404s and static files carry them too):
 /// <list type="bullet">
 /// <item>every response: <c>X-Content-Type-Options: nosniff</c>; HSTS over HTTPS outside Development; no <c>Server</c>
-/// (Kestrel's own is switched off where Kestrel is set up);</item>
+/// (Kestrel's own is switched off by <see cref="ServerLimits"/>);</item>
 /// <item>every answer of an API endpoint (the controllers: accounts, tokens, contacts, admin), whatever its
 /// status: <c>Cache-Control: no-store</c>, since each carries a token or a person's data, or echoes what the
 /// request said. The health check, the avatar files (public by their unguessable names, renamed on each
