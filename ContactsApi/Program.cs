@@ -21,14 +21,18 @@ builder.Services.AddRateLimits();
 builder.Services.AddErrorHandling();
 builder.Services.AddApiControllers();
 builder.Services.AddApiDocumentation();
+builder.Services.AddSecurityHeaders(builder.Environment);
 builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAvatars();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.DefaultMaxBytes);
+builder.ConfigureServerLimits();
 
 var app = builder.Build();
 
+// First, so every response carries the headers, whatever answers it.
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseForwardedHeadersFromConfiguration();
 app.UseErrorHandling();
 app.UseApiDocumentation();
@@ -43,7 +47,7 @@ app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();
 app.MapHealth();
-app.MapControllers();
+app.MapControllers().WithSecurityHeadersPolicy(SecurityHeaders.PersonalData);
 
 app.Run();
 return 0;

@@ -1,25 +1,31 @@
 namespace ContactsApi.Tests.Infrastructure;
 
 /// <summary>
-/// Programs outside .NET that some tests drive, where they are found and how to get them.
-/// <c>.ci/run</c> installs both; a developer may lack them (see <see cref="NeedsToolFactAttribute"/>).
+/// Programs outside .NET that some tests drive, where they are found and how to get them: Debian's
+/// Chromium, and the tools of the npm project <c>ContactsApi.Tests/node</c> (newman; the OpenAPI
+/// linter, client generator and TypeScript compiler). <c>.ci/run</c> installs them; a developer may
+/// lack them (see <see cref="NeedsToolFactAttribute"/>).
 /// </summary>
 public static class ExternalTools
 {
     public const string Chromium = "chromium";
     public const string Newman = "newman";
+    public const string Redocly = "redocly";
+    public const string OpenApiTypescript = "openapi-typescript";
+    public const string Tsc = "tsc";
 
     public static string PathOf(string tool) => tool switch
     {
         Chromium => "/usr/bin/chromium",
-        Newman => System.IO.Path.Combine(RepositoryRoot(), "ContactsApi.Tests", "node", "node_modules", ".bin", "newman"),
+        Newman or Redocly or OpenApiTypescript or Tsc =>
+            System.IO.Path.Combine(RepositoryRoot(), "ContactsApi.Tests", "node", "node_modules", ".bin", tool),
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
     };
 
     public static string InstallHint(string tool) => tool switch
     {
         Chromium => "apt-get install -y chromium",
-        Newman => "npm ci --prefix ContactsApi.Tests/node",
+        Newman or Redocly or OpenApiTypescript or Tsc => "npm ci --prefix ContactsApi.Tests/node",
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
     };
 

@@ -22,7 +22,11 @@ public sealed partial class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string dataFolder)
+    /// <param name="settings">
+    /// Settings over the defaults, by their configuration keys (<c>Kestrel:Limits:KeepAliveTimeout</c>), given
+    /// as environment variables (so a host setting may be given by its variable, <c>ASPNETCORE_WEBROOT</c>).
+    /// </param>
+    public static async Task<ServiceProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +43,7 @@ public sealed partial class ServiceProcess : IDisposable
         start.Environment["RateLimits__Register__PermitLimit"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         return await StartAsync(start);
     }
 

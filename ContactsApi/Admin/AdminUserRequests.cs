@@ -6,9 +6,18 @@ using FluentValidation;
 namespace ContactsApi.Admin;
 
 /// <summary>A user an admin creates: the rules and messages of registration, with the name required.</summary>
+/// <param name="Name" example="Chaim Lewise">The user's name.</param>
+/// <param name="Email" example="chaim@example.com">The user's email, in any letter case; unique.</param>
+/// <param name="Password" example="exA7$mpless">The user's password, by the rule of registration.</param>
 public sealed record CreateUserRequest(string? Name, string? Email, string? Password);
 
 /// <summary>Any non-empty subset of a user's fields. A new password or <c>is_active: false</c> ends all their sessions.</summary>
+/// <param name="Name" example="Chaim Lewise">The user's name.</param>
+/// <param name="Email" example="chaim@example.com">The user's email, in any letter case; unique.</param>
+/// <param name="Password" example="exA7$mpless">The user's password, by the rule of registration.</param>
+/// <param name="Subscription" example="pro">The user's plan.</param>
+/// <param name="IsActive" example="true">False: the user can't log in and their tokens stop working.</param>
+/// <param name="IsAdmin" example="false">Whether the user may use these admin endpoints.</param>
 public sealed record UpdateUserRequest(
     string? Name,
     string? Email,
@@ -40,8 +49,8 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
     public CreateUserRequestValidator()
     {
         RuleFor(r => r.Name).Required("name").Text("name", 1, 100);
-        RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
-        RuleFor(r => r.Password).Required("password").Must(PasswordPolicy.IsValid).WithMessage(PasswordPolicy.Message);
+        RuleFor(r => r.Email).Required("email").Email("email");
+        RuleFor(r => r.Password).Required("password").Matches(PasswordPolicy.Pattern()).WithMessage(PasswordPolicy.Message);
     }
 }
 
@@ -51,9 +60,8 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
     {
         RuleFor(r => r).Must(r => !r.IsEmpty()).WithMessage("missing fields");
         RuleFor(r => r.Name).Text("name", 1, 100);
-        RuleFor(r => r.Email).Must(e => e is null || EmailAddress.IsValid(e)).WithMessage("\"email\" must be a valid email");
-        RuleFor(r => r.Password).Must(p => p is null || PasswordPolicy.IsValid(p)).WithMessage(PasswordPolicy.Message);
-        RuleFor(r => r.Subscription).Must(s => s is null || Subscriptions.All.Contains(s))
-            .WithMessage($"\"subscription\" must be one of [{string.Join(", ", Subscriptions.All)}]");
+        RuleFor(r => r.Email).Email("email");
+        RuleFor(r => r.Password).Matches(PasswordPolicy.Pattern()).WithMessage(PasswordPolicy.Message);
+        RuleFor(r => r.Subscription).OneOf("subscription", Subscriptions.All);
     }
 }

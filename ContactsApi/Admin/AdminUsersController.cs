@@ -37,6 +37,7 @@ public sealed class AdminUsersController(
     /// each carries all their contacts with all their numbers (the Dutch spec's "all users").
     /// </summary>
     [HttpGet]
+    [EndpointName("listUsers")]
     [ProducesResponseType<AdminUserListEnvelope>(StatusCodes.Status200OK)]
     public async Task<AdminUserListEnvelope> List([FromQuery] UserListParameters parameters)
     {
@@ -51,12 +52,13 @@ public sealed class AdminUsersController(
     /// <summary>One user; with <c>include=contacts</c> all their contacts with all their numbers.</summary>
     /// <param name="id">The user's ObjectId.</param>
     [HttpGet("{id}")]
+    [EndpointName("getUser")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<AdminUserEnvelope>> Get([ObjectId] string id, [FromQuery] UserParameters parameters)
     {
         if (await users.FindByIdAsync(id, Aborted) is not { } user) return Refusal.NotFound;
-        return new AdminUserEnvelope(true, user.ToAdminResponse(parameters.WithContacts ? ContactsOf([id]).Of(id) : null));
+        return new AdminUserEnvelope(true, user.ToAdminResponse(parameters.WithContacts() ? ContactsOf([id]).Of(id) : null));
     }
 
     /// <summary>The owners' contacts, read as the response is written, and let go once it is.</summary>
@@ -69,6 +71,7 @@ public sealed class AdminUsersController(
 
     /// <summary>Creates a user with the rules of registration; the name is required here.</summary>
     [HttpPost]
+    [EndpointName("createUser")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> Create(CreateUserRequest request)
@@ -85,6 +88,7 @@ public sealed class AdminUsersController(
     /// </summary>
     /// <param name="id">The user's ObjectId.</param>
     [HttpPut("{id}")]
+    [EndpointName("updateUser")]
     [ProducesResponseType<AdminUserEnvelope>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -126,6 +130,7 @@ public sealed class AdminUsersController(
     /// </summary>
     /// <param name="id">The user's ObjectId.</param>
     [HttpDelete("{id}")]
+    [EndpointName("deleteUser")]
     [ProducesResponseType<AdminSuccessResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<AdminSuccessResponse>> Delete([ObjectId] string id)

@@ -33,7 +33,8 @@ public sealed record UserParameters([property: FromQuery(Name = "include")] stri
 {
     internal const string Contacts = "contacts";
 
-    public bool WithContacts => Include == Contacts;
+    // A method, not a property: the OpenAPI document would list it as a query parameter.
+    public bool WithContacts() => Include == Contacts;
 }
 
 public sealed class UserListParametersValidator : AbstractValidator<UserListParameters>

@@ -17,6 +17,7 @@ public sealed class AvatarsController(AvatarService avatars) : ControllerBase
     /// multipart field <c>avatar</c>), centre-cropped to 250×250 and served at the returned URL.
     /// </summary>
     [HttpPatch]
+    [EndpointName("updateAvatar")]
     [RequestSizeLimit(AvatarOptions.MaxRequestBytes)]
     [EnableRateLimiting(AvatarUploadLimit.Policy)]
     [UploadSlot]

@@ -18,8 +18,11 @@ public static class ApiDocumentation
             {
                 Title = "ContactsApi",
                 Version = "v1",
-                Description = "Keeps your contacts safe and hands them back whenever you ask.",
+                Description = "Keeps your contacts safe and hands them back whenever you ask. " +
+                              "HEAD on any GET operation answers as GET, without the body.",
             });
+            // Relative: the service the document came from, wherever it is deployed.
+            options.AddServer(new OpenApiServer { Url = "/" });
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -31,6 +34,10 @@ public static class ApiDocumentation
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<CommonResponses>();
+            options.DocumentFilter<TagDescriptions>();
+            // The validators' rules, so a client generator knows what the service will refuse.
+            options.SchemaFilter<RulesInDocument>();
+            options.ParameterFilter<RulesInDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name))
                 : type.Name);
@@ -61,6 +68,8 @@ public static class ApiDocumentation
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             var authorize = metadata.OfType<IAuthorizeData>().ToArray();
+            // Stated for the open operations too (an empty requirement), so no operation leaves it to be guessed.
+            operation.Security = [];
             if (authorize.Length > 0 && !metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
@@ -72,6 +81,8 @@ public static class ApiDocumentation
                 Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests from this address or user, or a locked account; see Retry-After");
             if (operation.RequestBody is not null)
                 Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not of a type the operation reads");
+            // An operation that reads a body refuses a request without one ("Request body is required").
+            if (operation.RequestBody is OpenApiRequestBody body) body.Required = true;
             Add(operation, context, StatusCodes.Status400BadRequest, "The request is malformed or invalid");
             Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is over the size limit");
             Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The store is unavailable; try again later");
@@ -95,5 +106,28 @@ public static class ApiDocumentation
         {
             ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ErrorBody), context.SchemaRepository) },
         };
+    }
+
+    /// <summary>What each tag (a group of operations) is for. Every tag an operation uses needs a line here.</summary>
+    private sealed class TagDescriptions : IDocumentFilter
+    {
+        private static readonly Dictionary<string, string> Descriptions = new()
+        {
+            ["Users"] = "An account: register, log in and out, the signed-in user and their subscription.",
+            ["Avatars"] = "The signed-in user's picture.",
+            ["Contacts"] = "The signed-in user's contacts with their labelled numbers; another user's contact is 404.",
+            ["Admin"] = "Every user's account and contacts, for admins only.",
+            ["Health"] = "Whether the service and its store answer.",
+        };
+
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags?.Select(t => t.Name) ?? []).ToHashSet();
+            document.Tags = new HashSet<OpenApiTag>(used.Order().Select(name => new OpenApiTag
+            {
+                Name = name,
+                Description = Descriptions.GetValueOrDefault(name!),
+            }));
+        }
     }
 }

@@ -8,8 +8,10 @@ public static partial class EmailAddress
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>The WHATWG form's rule, with a dot required in the domain (<c>a@b</c> is refused) and RFC 5321's length.</summary>
-    public static bool IsValid(string? email) => email is { Length: <= 254 } && Pattern().IsMatch(email.Trim());
+    public static bool IsValid(string? email) => email is { Length: <= MaxLength } && Pattern().IsMatch(email.Trim());
+
+    public const int MaxLength = 254;
 
     [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
-    private static partial Regex Pattern();
+    public static partial Regex Pattern();
 }

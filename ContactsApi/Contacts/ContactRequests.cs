@@ -1,30 +1,41 @@
+using System.Text.RegularExpressions;
 using ContactsApi.Common;
 using FluentValidation;
 
 namespace ContactsApi.Contacts;
 
 /// <summary>A new contact. Give <c>phone</c> (it becomes the first number, label mobile), <c>phones</c>, or both.</summary>
+/// <param name="Name" example="Chaim Lewise">The name the contact is known by.</param>
+/// <param name="Email" example="is@n.net">The contact's email address.</param>
+/// <param name="Phone" example="+38(099)212-5453">The first number (label mobile); or give <c>phones</c>, or both.</param>
+/// <param name="Favorite" example="true">False when absent.</param>
 public sealed record CreateContactRequest(string? Name, string? Email, string? Phone, List<PhoneRequest>? Phones, bool? Favorite);
 
 /// <summary>Any non-empty subset of a contact's fields. <c>phones</c> replaces the list; <c>phone</c> alone changes the first number.</summary>
+/// <param name="Name" example="Chaim Lewise">The name the contact is known by.</param>
+/// <param name="Email" example="is@n.net">The contact's email address.</param>
+/// <param name="Phone" example="+38(099)212-5453">The first number (label mobile); or give <c>phones</c>, or both.</param>
+/// <param name="Favorite" example="true">Whether the contact is a favorite.</param>
 public sealed record UpdateContactRequest(string? Name, string? Email, string? Phone, List<PhoneRequest>? Phones, bool? Favorite)
 {
     // A method, not a property: a body can't name it, and the OpenAPI document doesn't list it.
     public bool IsEmpty() => Name is null && Email is null && Phone is null && Phones is null && Favorite is null;
 }
 
+/// <param name="Favorite" example="true">Whether the contact is a favorite.</param>
 public sealed record FavoriteRequest(bool? Favorite);
 
+/// <param name="Number" example="(294) 840-6685">The number as people write it.</param>
+/// <param name="Label" example="work">Free text; mobile, home, work and other are the usual ones.</param>
 public sealed record PhoneRequest(string? Number, string? Label);
 
-public static class PhoneRules
+public static partial class PhoneRules
 {
     public const int MaxPhones = 20;
 
-    /// <summary>3–32 characters of digits, spaces and <c>+ - ( ) .</c>, at least 3 of them digits.</summary>
-    public static bool IsValidNumber(string? number) =>
-        number?.Trim() is { Length: >= 3 and <= 32 } n && n.All(c => char.IsAsciiDigit(c) || " +-().".Contains(c)) &&
-        n.Count(char.IsAsciiDigit) >= 3;
+    /// <summary>3–32 characters of digits, spaces and <c>+ - ( ) .</c>, at least 3 of them digits (checked trimmed).</summary>
+    [GeneratedRegex(@"^(?=(?:[^0-9]*[0-9]){3})[0-9 +\-().]{3,32}\z")]
+    public static partial Regex Number();
 
     public static string NumberMessage(string field) =>
         $"\"{field}\" must be 3 to 32 characters of digits, spaces and + - ( ) . with at least 3 digits";
@@ -36,14 +47,13 @@ internal static class PhoneFieldRules
     public static void ForPhoneFields<T>(this AbstractValidator<T> validator, Func<T, string?> phone, Func<T, List<PhoneRequest>?> phones)
     {
         validator.RuleFor(r => phone(r))
-            .Must(p => p is null || PhoneRules.IsValidNumber(p)).WithMessage(PhoneRules.NumberMessage("phone"))
+            .MatchesTrimmed(PhoneRules.Number(), PhoneRules.NumberMessage("phone"))
             .OverridePropertyName("phone");
         validator.RuleFor(r => phones(r))
-            .Must(p => p is null || p.Count is >= 1 and <= PhoneRules.MaxPhones)
-            .WithMessage($"\"phones\" must hold 1 to {PhoneRules.MaxPhones} numbers")
+            .Count(1, PhoneRules.MaxPhones, $"\"phones\" must hold 1 to {PhoneRules.MaxPhones} numbers")
             .OverridePropertyName("phones");
         validator.RuleFor(r => phones(r))
-            .Must(list => FirstError(list) is null).WithMessage((_, list) => FirstError(list))
+            .Entries(Entries)
             .OverridePropertyName("phones");
         validator.RuleFor(r => r).Must(r => phone(r) is null || phones(r) is not { Count: > 0 } list ||
                                            list[0].Number?.Trim() == phone(r)!.Trim())
@@ -53,11 +63,6 @@ internal static class PhoneFieldRules
     // One validator an entry, made once: each names its fields with the entry's index.
     private static readonly PhoneRequestValidator[] Entries =
         Enumerable.Range(0, PhoneRules.MaxPhones).Select(i => new PhoneRequestValidator($"phones[{i}].")).ToArray();
-
-    private static string? FirstError(List<PhoneRequest>? phones) =>
-        phones is { Count: <= PhoneRules.MaxPhones }
-            ? phones.Select((p, i) => Entries[i].Validate(p)).FirstOrDefault(r => !r.IsValid)?.Errors[0].ErrorMessage
-            : null;
 }
 
 public sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
@@ -66,7 +71,7 @@ public sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
 
     internal PhoneRequestValidator(string prefix)
     {
-        RuleFor(p => p.Number).Required(prefix + "number").Must(PhoneRules.IsValidNumber).WithMessage(PhoneRules.NumberMessage(prefix + "number"));
+        RuleFor(p => p.Number).Required(prefix + "number").MatchesTrimmed(PhoneRules.Number(), PhoneRules.NumberMessage(prefix + "number"));
         RuleFor(p => p.Label).Required(prefix + "label").Text(prefix + "label", 1, 32);
     }
 }
@@ -76,7 +81,7 @@ public sealed class CreateContactRequestValidator : AbstractValidator<CreateCont
     public CreateContactRequestValidator()
     {
         RuleFor(r => r.Name).Required("name").Text("name", 1, 100);
-        RuleFor(r => r.Email).Required("email").Must(EmailAddress.IsValid).WithMessage("\"email\" must be a valid email");
+        RuleFor(r => r.Email).Required("email").Email("email");
         RuleFor(r => r).Must(r => r.Phone is not null || r.Phones is not null).WithMessage("\"phone\" is required");
         this.ForPhoneFields(r => r.Phone, r => r.Phones);
     }
@@ -88,7 +93,7 @@ public sealed class UpdateContactRequestValidator : AbstractValidator<UpdateCont
     {
         RuleFor(r => r).Must(r => !r.IsEmpty()).WithMessage("missing fields");
         RuleFor(r => r.Name).Text("name", 1, 100);
-        RuleFor(r => r.Email).Must(e => e is null || EmailAddress.IsValid(e)).WithMessage("\"email\" must be a valid email");
+        RuleFor(r => r.Email).Email("email");
         this.ForPhoneFields(r => r.Phone, r => r.Phones);
     }
 }
@@ -99,6 +104,8 @@ public sealed class FavoriteRequestValidator : AbstractValidator<FavoriteRequest
 }
 
 /// <summary>A phone edit: any non-empty subset of number and label.</summary>
+/// <param name="Number" example="(294) 840-6685">The number as people write it.</param>
+/// <param name="Label" example="work">Free text; mobile, home, work and other are the usual ones.</param>
 public sealed record UpdatePhoneRequest(string? Number, string? Label);
 
 public sealed class UpdatePhoneRequestValidator : AbstractValidator<UpdatePhoneRequest>
@@ -106,7 +113,7 @@ public sealed class UpdatePhoneRequestValidator : AbstractValidator<UpdatePhoneR
     public UpdatePhoneRequestValidator()
     {
         RuleFor(r => r).Must(r => r.Number is not null || r.Label is not null).WithMessage("missing fields");
-        RuleFor(r => r.Number).Must(n => n is null || PhoneRules.IsValidNumber(n)).WithMessage(PhoneRules.NumberMessage("number"));
+        RuleFor(r => r.Number).MatchesTrimmed(PhoneRules.Number(), PhoneRules.NumberMessage("number"));
         RuleFor(r => r.Label).Text("label", 1, 32);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>A page of contacts, sorted and filtered.</summary>
     [HttpGet]
+    [EndpointName("listContacts")]
     [ProducesResponseType<ContactPageResponse>(StatusCodes.Status200OK)]
     public async Task<ContactPageResponse> List([FromQuery] ContactListParameters parameters)
     {
@@ -34,7 +35,9 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         return new ContactPageResponse(query.Page, query.Limit, total, page.Select(c => c.ToResponse(owner)).ToArray());
     }
 
+    /// <summary>One contact.</summary>
     [HttpGet("{id}")]
+    [EndpointName("getContact")]
     [ProducesResponseType<ContactResponse<UserSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ContactResponse<UserSummary>>> Get([ObjectId] string id) =>
@@ -44,6 +47,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>
     [HttpPost]
+    [EndpointName("createContact")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status403Forbidden, "application/problem+json")]
@@ -67,20 +71,25 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Changes any non-empty subset of the fields.</summary>
     [HttpPut("{id}")]
+    [EndpointName("updateContact")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ActionResult<ContactResponse<string>>> Update([ObjectId] string id, UpdateContactRequest request) =>
         Edit(id, ContactEdit.SetFields.From(request, time.UtcNow()));
 
+    /// <summary>Deletes a contact.</summary>
     [HttpDelete("{id}")]
+    [EndpointName("deleteContact")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<string>> Delete([ObjectId] string id) =>
         await contacts.DeleteAsync(Owner, id, Aborted) ? $"Contact by 'Id' - '{id}' deleted" : Refusal.NotFound;
 
+    /// <summary>Marks a contact as a favorite or not.</summary>
     [HttpPatch("{id}/favorite")]
+    [EndpointName("setFavorite")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -89,6 +98,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Adds a labelled number (at most 20 a contact).</summary>
     [HttpPost("{id}/phones")]
+    [EndpointName("addPhone")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -99,7 +109,9 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         return refusal is null ? Created($"/api/contacts/{id}", contact!.ToResponse()) : refusal;
     }
 
+    /// <summary>Changes a number, its label, or both.</summary>
     [HttpPut("{id}/phones/{phoneId}")]
+    [EndpointName("updatePhone")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -109,6 +121,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 
     /// <summary>Removes a number; the last one can't go.</summary>
     [HttpDelete("{id}/phones/{phoneId}")]
+    [EndpointName("removePhone")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]

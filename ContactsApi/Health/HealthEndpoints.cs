@@ -20,7 +20,8 @@ public static class HealthEndpoints
                     ? Results.Ok(new HealthResponse("ok", avatars))
                     : Results.Json(new HealthResponse("unavailable", avatars), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
-            .WithName("Health")
+            .WithName("getHealth")
+            .WithSummary("Whether the service and its store answer.")
             .WithTags("Health")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);

@@ -24,6 +24,7 @@ public sealed class UsersController(
 {
     /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
     [HttpPost("register")]
+    [EndpointName("register")]
     [EnableRateLimiting(RateLimits.RegisterPolicy)]
     [ProducesResponseType<RegisterResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -39,6 +40,7 @@ public sealed class UsersController(
     /// the account is locked for 5 minutes (429), even for the right password.
     /// </summary>
     [HttpPost("login")]
+    [EndpointName("login")]
     [EnableRateLimiting(RateLimits.LoginPolicy)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
@@ -84,6 +86,7 @@ public sealed class UsersController(
     /// <summary>Ends this device's session; the token stops working everywhere.</summary>
     [Authorize]
     [HttpPost("logout")]
+    [EndpointName("logout")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<IActionResult> Logout()
@@ -92,8 +95,10 @@ public sealed class UsersController(
         return NoContent();
     }
 
+    /// <summary>The signed-in user.</summary>
     [Authorize]
     [HttpGet("current")]
+    [EndpointName("getCurrentUser")]
     [ProducesResponseType<CurrentUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public CurrentUserResponse Current() => HttpContext.CurrentUser().ToCurrent();
@@ -101,6 +106,7 @@ public sealed class UsersController(
     /// <summary>Changes the subscription: starter, pro or business.</summary>
     [Authorize]
     [HttpPatch]
+    [EndpointName("updateSubscription")]
     [ProducesResponseType<UserSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<UserSummary>> UpdateSubscription(SubscriptionRequest request)

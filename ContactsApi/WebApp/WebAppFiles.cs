@@ -31,13 +31,10 @@ public static class WebAppFiles
             {
                 ContentTypeProvider = AppTypes,
                 ServeUnknownFileTypes = false,
-                OnPrepareResponse = context =>
-                {
-                    // The files carry no content hash in their names: a browser revalidates each
-                    // (ETag), so a new version of the app reaches everyone at their next load.
-                    context.Context.Response.Headers.CacheControl = "no-cache";
-                    WebAppHeaders.Apply(context.Context.Response);
-                },
+                // The files carry no content hash in their names: a browser revalidates each (ETag), so a
+                // new version of the app reaches everyone at their next load. Their security headers (the
+                // page's Content-Security-Policy, nosniff) are the service's: Security.SecurityHeaders.
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
             });
         });
         return app;
