@@ -66,14 +66,15 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
 
     /// <summary>
     /// Every contact as a vCard 3.0 (the default, what iOS and Android read) or 4.0 file, written as the
-    /// store reads them, so a book of any size is never held whole.
+    /// store reads them, so a book of any size is never held whole: a page of contacts, one photo at a time.
     /// </summary>
     [HttpGet("export")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Vcard)]
     public async Task Export([FromQuery] VcardParameters parameters)
     {
         SetVcardHeaders("contacts.vcf");
-        var cards = contacts.StreamWithPhotosAsync(Owner, Aborted).Select(c => ContactCards.ToCard(c.Contact, c.Photo));
+        var cards = contacts.StreamOwnedAsync(Owner, Aborted).Select(async (Contact contact, CancellationToken ct) =>
+            ContactCards.ToCard(contact, contact.HasPhoto ? await contacts.FindPhotoAsync(contact.Owner, contact.Id, ct) : null));
         await VcardWriter.WriteAsync(Response.Body, cards, parameters.ToVersion(), Aborted);
     }
 

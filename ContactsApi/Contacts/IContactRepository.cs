@@ -48,10 +48,11 @@ public interface IContactRepository
     Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default);
 
     /// <summary>
-    /// Every contact of the owner with its photo, oldest first, read from the store as they are enumerated:
-    /// an export writes each out as it comes and holds one at a time, however many there are.
+    /// Every contact of the owner, oldest first, read from the store a page at a time as they are enumerated:
+    /// an export writes each out as it comes and holds one page, however many there are, and no read stays
+    /// open while a slow client takes the answer.
     /// </summary>
-    IAsyncEnumerable<(Contact Contact, ContactPhoto? Photo)> StreamWithPhotosAsync(string owner, CancellationToken ct = default);
+    IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, CancellationToken ct = default);
 
     /// <summary>
     /// Writes an import's cards as one transaction: each card is matched (<see cref="CardMatching"/>) and

@@ -149,23 +149,14 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             : store.Photos.ReplaceOneAsync(session, filter, document, upsert, ct);
     }
 
-    /// <summary>Oldest first, along the owner+createdAt index; the photos of each batch the cursor brings in one query.</summary>
-    public async IAsyncEnumerable<(Contact Contact, ContactPhoto? Photo)> StreamWithPhotosAsync(string owner,
-        [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Oldest first, along the owner+createdAt index, a cursor batch at a time.</summary>
+    public async IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(owner)) yield break;
         var oldestFirst = Builders<ContactDocument>.Sort.Ascending(c => c.CreatedAt).Ascending(c => c.Id);
         using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(oldestFirst).ToCursorAsync(ct);
         while (await cursor.MoveNextAsync(ct))
-        {
-            var batch = cursor.Current.ToList();
-            var withPhotos = batch.Where(c => c.PhotoTag is not null).Select(c => c.Id).ToList();
-            var photos = withPhotos.Count == 0 ? [] : (await store.Photos
-                    .Find(Builders<PhotoDocument>.Filter.Eq(p => p.Owner, owner) & Builders<PhotoDocument>.Filter.In(p => p.ContactId, withPhotos))
-                    .ToListAsync(ct))
-                .ToDictionary(p => p.ContactId);
-            foreach (var contact in batch) yield return (contact.ToContact(), photos.GetValueOrDefault(contact.Id)?.ToPhoto());
-        }
+            foreach (var contact in cursor.Current) yield return contact.ToContact();
     }
 
     /// <summary>

@@ -186,14 +186,25 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             """, tx).With("$id", id).With("$owner", owner).With("$type", photo.MediaType).With("$data", photo.Data).ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Oldest first, along the created_at index; the photo, where there is one, from its own table beside each row.</summary>
-    public IAsyncEnumerable<(Contact Contact, ContactPhoto? Photo)> StreamWithPhotosAsync(string owner, CancellationToken ct = default) =>
-        store.StreamAsync(c => c.Command($"""
-                SELECT {Prefixed("c.")}, p.media_type, p.data FROM contacts c INDEXED BY contacts_by_created_at
-                LEFT JOIN contact_photos p ON p.contact_id = c.id AND p.owner = c.owner
-                WHERE c.owner = $owner ORDER BY c.created_at, c.id
-                """).With("$owner", owner),
-            r => (Read(r), r.IsDBNull(PhotoColumn + 1) ? null : ReadPhoto(r, PhotoColumn)), ct);
+    /// <summary>
+    /// Pages along the created_at index, each after the last one's (created_at, id): a page is a short read of
+    /// its own. One read for all of them would keep its snapshot, and so the WAL, from being checkpointed for as
+    /// long as the client takes to read the answer.
+    /// </summary>
+    public async IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int pageSize = 500;
+        for (var (at, after) = (long.MinValue, ""); ;)
+        {
+            var page = await store.ReadAsync(c => c.Command($"""
+                    SELECT {Columns} FROM contacts INDEXED BY contacts_by_created_at
+                    WHERE owner = $owner AND (created_at, id) > ($at, $after) ORDER BY created_at, id LIMIT {pageSize}
+                    """).With("$owner", owner).With("$at", at).With("$after", after).ReadAsync(Read, ct), ct);
+            foreach (var contact in page) yield return contact;
+            if (page.Count < pageSize) yield break;
+            (at, after) = (page[^1].CreatedAt.ToUnixMs(), page[^1].Id);
+        }
+    }
 
     public Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
         Func<ImportCounts, Refusal?> approve, CancellationToken ct = default) =>
@@ -322,11 +333,6 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         .With("$name_lc", contact.Name.ToLowerInvariant()).With("$email_lc", contact.Email.ToLowerInvariant())
         // Numbers are kept apart by spaces so a search never matches across two of them.
         .With("$digits", string.Join(' ', contact.Phones.Select(p => Phone.Digits(p.Number))));
-
-    /// <summary>The column after <see cref="Columns"/>: where a query that reads the photo beside them has it.</summary>
-    private const int PhotoColumn = 17;
-
-    private static string Prefixed(string alias) => string.Join(", ", Columns.Split(", ").Select(column => alias + column));
 
     private static ContactPhoto ReadPhoto(SqliteDataReader reader, int at) =>
         new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
