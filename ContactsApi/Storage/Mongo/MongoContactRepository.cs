@@ -180,10 +180,16 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     {
         var matching = new CardMatching();
         var plan = new List<(ImportedCard Card, Contact? Match)>(cards.Count);
+        // An empty book, a phone's first backup, has nothing to match: two queries a card saved.
+        var empty = await Find(session, OwnedBy(owner)).Limit(1).CountDocumentsAsync(ct) == 0;
         foreach (var card in cards)
         {
-            var match = card.Contact.Uid is { } uid ? matching.ByUid(card.Contact, await ByUidAsync(session, owner, uid, ct)) : null;
-            match ??= matching.ByName(card.Contact, await ByNameAsync(session, owner, card.Contact.Name, ct));
+            Contact? match = null;
+            if (!empty)
+            {
+                if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(session, owner, uid, ct));
+                match ??= matching.ByName(card.Contact, await ByNameAsync(session, owner, card.Contact.Name, ct));
+            }
             plan.Add((card, match));
         }
         var created = plan.Where(p => p.Match is null).Select(p => p.Card with

@@ -213,10 +213,16 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         {
             var matching = new CardMatching();
             var plan = new List<(ImportedCard Card, Contact? Match)>(cards.Count);
+            // An empty book, a phone's first backup, has nothing to match: two lookups a card saved.
+            var empty = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))! == 0;
             foreach (var card in cards)
             {
-                var match = card.Contact.Uid is { } uid ? matching.ByUid(card.Contact, await ByUidAsync(c, tx, owner, uid, ct)) : null;
-                match ??= matching.ByName(card.Contact, await ByNameAsync(c, tx, owner, card.Contact.Name, ct));
+                Contact? match = null;
+                if (!empty)
+                {
+                    if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(c, tx, owner, uid, ct));
+                    match ??= matching.ByName(card.Contact, await ByNameAsync(c, tx, owner, card.Contact.Name, ct));
+                }
                 plan.Add((card, match));
             }
             var created = plan.Count(p => p.Match is null);
