@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ContactsApi.Contacts;
 
 /// <summary>
@@ -40,13 +42,15 @@ public sealed record Contact
 
     public string Phone => Phones.Count > 0 ? Phones[0].Number : "";
 
-    public bool HasPhoto => PhotoTag is not null;
+    // Derived, so not written where a contact is serialised whole (a data move's dump).
+    [JsonIgnore] public bool HasPhoto => PhotoTag is not null;
 
     /// <summary>
     /// The emails as clients and cards see them: <see cref="Emails"/>, or the one <see cref="Email"/> stored
     /// without a list, as an entry with the contact's own id (unique within it, and the same on every read and
     /// in both stores) and the label <see cref="ContactEmail.DefaultLabel"/>.
     /// </summary>
+    [JsonIgnore]
     public IReadOnlyList<ContactEmail> ListedEmails =>
         Emails.Count > 0 || Email.Length == 0 ? Emails : [new ContactEmail(Id, Email, ContactEmail.DefaultLabel)];
 
