@@ -19,6 +19,7 @@ namespace ContactsApi.Backup;
 [ApiController]
 [Authorize]
 [Route("api/contacts")]
+[Tags("Contacts")]
 [ProducesResponseType<ErrorBody>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 public sealed class BackupController(IContactRepository contacts, VcardImport import) : ControllerBase
@@ -36,6 +37,7 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
     /// Costs a write a card it creates or updates, against the user's contact write rate.
     /// </summary>
     [HttpPost("import")]
+    [EndpointName("importContacts")]
     [RequestSizeLimit(VcardImport.MaxBytes)]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [VcardUpload]
@@ -69,6 +71,7 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
     /// store reads them, so a book of any size is never held whole: a page of contacts, one photo at a time.
     /// </summary>
     [HttpGet("export")]
+    [EndpointName("exportContacts")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Vcard)]
     public async Task Export([FromQuery] VcardParameters parameters)
     {
@@ -80,6 +83,7 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
 
     /// <summary>One contact as a vCard.</summary>
     [HttpGet("{id}/vcard")]
+    [EndpointName("getContactCard")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Vcard)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> Card([ObjectId] string id, [FromQuery] VcardParameters parameters)
@@ -91,18 +95,18 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
     }
 
     /// <summary>
-    /// The contact's photo, to its owner only, with its media type and <c>nosniff</c>; 404 when it has none.
-    /// Never a static file: a photo is as private as the contact.
+    /// The contact's photo, to its owner only, with its media type (and, as every API answer, <c>nosniff</c>
+    /// and <c>no-store</c>: see <see cref="SecurityHeaders"/>); 404 when it has none. Never a static file: a
+    /// photo is as private as the contact.
     /// </summary>
     [HttpGet("{id}/photo")]
+    [EndpointName("getContactPhoto")]
     [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/gif", "image/webp", "application/octet-stream")]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> Photo([ObjectId] string id)
     {
         if (await contacts.FindPhotoAsync(Owner, id, Aborted) is not { } photo) return Refusal.NotFound;
         var type = photo.ServedType;
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "no-store";
         // Bytes that are no image a browser shows are a download, never a page.
         if (!type.StartsWith("image/", StringComparison.Ordinal)) Response.Headers.ContentDisposition = "attachment; filename=\"photo\"";
         return File(photo.Data, type);
@@ -112,7 +116,6 @@ public sealed class BackupController(IContactRepository contacts, VcardImport im
     {
         Response.ContentType = VcardUtf8;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        Response.Headers.CacheControl = "no-store";
     }
 
     /// <summary>The .vcf file: the body itself, or the multipart field <c>file</c>, read as it streams in.</summary>
