@@ -9,7 +9,7 @@ public sealed class CardFieldTests(ContactsApiFactory factory) : IClassFixture<C
 {
     private static readonly object Whole = new
     {
-        name = "Grace Hopper", phone = "+1 555 0100",
+        name = "Grace Hopper", email = "grace@navy.example", phone = "+1 555 0100",
         emails = new[] { new { address = "grace@navy.example", label = "work" }, new { address = "g@home.example", label = "home" } },
         organization = "US Navy", title = "Rear Admiral", birthday = "1906-12-09", notes = "COBOL\nFirst compiler",
         addresses = new[] { new { label = "work", street = "1 Navy Way\nBuilding 2", city = "Arlington", region = "VA", postcode = "22202", country = "USA" } },
@@ -85,12 +85,13 @@ public sealed class CardFieldTests(ContactsApiFactory factory) : IClassFixture<C
     }
 
     [Theory]
-    [InlineData("""{"name":"N","emails":[{"address":"a@b.co","label":"home"}],"phone":"123"}""", null)]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":[{"address":"a@b.co","label":"home"}],"phone":"123"}""", null)]
     [InlineData("""{"name":"N","phone":"123"}""", "\"email\" is required")]
+    [InlineData("""{"name":"N","emails":[{"address":"a@b.co","label":"home"}],"phone":"123"}""", "\"email\" is required")]
     [InlineData("""{"name":"N","email":"x@y.co","emails":[{"address":"a@b.co","label":"home"}],"phone":"123"}""", "\"email\" must equal the address of the first entry of \"emails\"")]
-    [InlineData("""{"name":"N","emails":[],"phone":"123"}""", "\"emails\" must hold 1 to 20 addresses")]
-    [InlineData("""{"name":"N","emails":[{"address":"nope","label":"home"}],"phone":"123"}""", "\"emails[0].address\" must be a valid email")]
-    [InlineData("""{"name":"N","emails":[{"address":"a@b.co"}],"phone":"123"}""", "\"emails[0].label\" is required")]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":[],"phone":"123"}""", "\"emails\" must hold 1 to 20 addresses")]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":[{"address":"nope","label":"home"}],"phone":"123"}""", "\"emails[0].address\" must be a valid email")]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":[{"address":"a@b.co"}],"phone":"123"}""", "\"emails[0].label\" is required")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","birthday":"1906-02-30"}""", "\"birthday\" must be a date as YYYY-MM-DD, or --MM-DD without a year")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","birthday":"12/09/1906"}""", "\"birthday\" must be a date as YYYY-MM-DD, or --MM-DD without a year")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","birthday":"--02-29"}""", null)]
@@ -102,8 +103,8 @@ public sealed class CardFieldTests(ContactsApiFactory factory) : IClassFixture<C
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","addresses":[{"label":"home","street":"a\r\nb"}]}""", "\"addresses[0].street\" must not contain control or bidirectional override characters")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","addresses":[{"label":"home","city":"Kyiv","zip":"1"}]}""", "\"addresses[0].zip\" is not allowed")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","addresses":[null]}""", "\"addresses[0]\" must be an object")]
-    [InlineData("""{"name":"N","emails":"a@b.co","phone":"123"}""", "\"emails\" must be an array")]
-    [InlineData("""{"name":"N","emails":[{"address":1,"label":"home"}],"phone":"123"}""", "\"emails[0].address\" must be a string")]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":"a@b.co","phone":"123"}""", "\"emails\" must be an array")]
+    [InlineData("""{"name":"N","email":"a@b.co","emails":[{"address":1,"label":"home"}],"phone":"123"}""", "\"emails[0].address\" must be a string")]
     [InlineData("""{"name":"N","email":"a@b.co","phone":"123","hasPhoto":true}""", "\"hasPhoto\" is not allowed")]
     public async Task A_new_field_is_held_to_its_rule_with_the_contracts_message(string body, string? message)
     {
