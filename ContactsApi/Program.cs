@@ -1,6 +1,7 @@
 using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Avatars;
+using ContactsApi.Backup;
 using ContactsApi.Common;
 using ContactsApi.DataMove;
 using ContactsApi.Health;
@@ -26,6 +27,7 @@ builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAvatars();
+builder.Services.AddBackup();
 builder.ConfigureServerLimits();
 
 var app = builder.Build();

@@ -1,8 +1,9 @@
 # The bench's table: medians over runs of each scenario and server, the ratios, and the targets of issue 5.
 # Input: rss.tsv (run, service VmHWM in kB), then raw.tsv (run, scenario, server, rps, p50, p99, errors,
 # requests, the server's CPU ms during the measurement), then shed.tsv (run, variant, answers/s, accepted/s,
-# refused %, accepted p50 and p99, refused p99, other answers, answers, RSS before in kB, peak RSS during in kB).
-# Variables: main (the main user's contact count), hash_ms, iterations, shed_connections.
+# refused %, accepted p50 and p99, refused p99, other answers, answers, RSS before in kB, peak RSS during in kB),
+# then backup.tsv (run, import or export, cards, seconds, the service's CPU ms, RSS before in kB, peak RSS during in kB).
+# Variables: main (the main user's contact count), hash_ms, iterations, shed_connections, cards.
 
 function median(list,    n, v, i, j, t) {
   n = split(list, v, " ")
@@ -18,6 +19,12 @@ function check(ok, text) { printf "  %-7s %s\n", ok ? "met" : "MISSED", text }
 
 FNR == NR { rss = rss " " $2; next }
 FNR == 1 { next }
+FILENAME ~ /backup\.tsv$/ {
+  backup_runs[$2]++
+  for (i = 3; i <= 7; i++) backup[$2, i] = backup[$2, i] " " $i
+  backup_growth[$2] = backup_growth[$2] " " ($7 - $6)
+  next
+}
 FILENAME ~ /shed\.tsv$/ {
   if (!($2 in shed_seen)) { shed_seen[$2] = 1; shed_order[++shed_variants] = $2 }
   for (i = 3; i <= 12; i++) shed[$2, i] = shed[$2, i] " " $i
@@ -30,6 +37,12 @@ FILENAME ~ /shed\.tsv$/ {
   seen[$2] = 1
 }
 END {
+  if (only == "backup") {
+    backup_table()
+    print "\ntargets (issue 14)"
+    backup_checks()
+    exit
+  }
   title["list"] = sprintf("list page 1 (limit 20, sort name), %d contacts", main)
   title["filter"] = sprintf("list with a name-substring filter, %d contacts", main)
   title["get"] = sprintf("get by id (random among %d)", main)
@@ -79,6 +92,8 @@ END {
       median(shed["bounded", 11]) / 1024
   }
 
+  if (backup_runs["import"]) backup_table()
+
   print "\ntargets (issue 5)"
   check(rps("list", "service") >= 0.30 * rps("list", "ceiling"),
     sprintf("list page 1 >= 30%% of the ceiling's req/s: %.0f%%", 100 * ratio(rps("list", "service"), rps("list", "ceiling"))))
@@ -99,4 +114,28 @@ END {
     sprintf("deep page within 3x of page 1's p50: %.2f / %.2f ms = %.2fx",
       p50("deep", "service"), p50("list", "service"), ratio(p50("deep", "service"), p50("list", "service"))))
   check(rss_mb <= 250, sprintf("peak RSS with 100,000 contacts <= 250 MB: %.0f MB", rss_mb))
+  if (backup_runs["import"]) { print "\ntargets (issue 14)"; backup_checks() }
+}
+
+function backup_checks() {
+  check(median(backup["import", 4]) < 2, sprintf("import of %d cards < 2 s: %.2f s", cards, median(backup["import", 4])))
+  check(median(backup["export", 4]) < 0.5, sprintf("export of %d cards < 0.5 s: %.2f s", cards, median(backup["export", 4])))
+  check(growth["import"] < 50, sprintf("RSS grows < 50 MB in the import: %.0f MB", growth["import"]))
+  check(growth["export"] < 50, sprintf("RSS grows < 50 MB in the export: %.0f MB", growth["export"]))
+  check(median(backup["reimport", 4]) < 2, sprintf("import of the same %d cards again < 2 s: %.2f s", cards, median(backup["reimport", 4])))
+}
+
+function backup_table(    kinds, i, k) {
+  printf "\nbackup: a phone's %d cards (vCard 3.0, no photos) imported, exported and imported again, each as one request\n", cards
+  printf "  %-12s %9s %10s %12s %11s %11s %11s\n", "", "seconds", "cards/s", "CPU us/card", "RSS before", "peak RSS", "RSS growth"
+  split("first-import import export reimport", kinds, " ")
+  for (i = 1; i <= 4; i++) {
+    k = kinds[i]
+    growth[k] = median(backup_growth[k]) / 1024
+    printf "  %-12s %9.3f %10.0f %12.1f %8.0f MB %8.0f MB %8.0f MB\n", k, median(backup[k, 4]), cards / median(backup[k, 4]),
+      1000 * median(backup[k, 5]) / cards, median(backup[k, 6]) / 1024, median(backup[k, 7]) / 1024, growth[k]
+  }
+  printf "  medians of %d runs (growth: each run's peak during the request less its RSS before it); first-import: the first\n", backup_runs["import"]
+  printf "  after the start (in a full run, after the other scenarios); the others after three warm-up passes, into an empty\n"
+  printf "  book; reimport: the same file into the book the import made, every card unchanged\n"
 }

@@ -36,7 +36,8 @@ public sealed class UserReadTests(AdminApiFactory factory) : IClassFixture<Admin
         var contacts = body["data"]!["contacts"]!.AsArray();
         Assert.Equal([ann, bea], contacts.Select(c => c!["_id"]!.GetValue<string>()));
         var first = contacts[0]!.AsObject();
-        Assert.Equal(["_id", "name", "email", "phone", "phones", "favorite", "owner", "createdAt", "updatedAt"], first.Select(p => p.Key));
+        Assert.Equal(["_id", "name", "email", "phone", "phones", "favorite", "emails", "organization", "title", "birthday", "notes", "addresses",
+            "hasPhoto", "owner", "createdAt", "updatedAt"], first.Select(p => p.Key));
         Assert.Equal(id, first["owner"]!.GetValue<string>());
         Assert.Equal(2, first["phones"]!.AsArray().Count);
     }

@@ -10,12 +10,15 @@ public enum Caller { Anyone, User, Admin }
 
 /// <summary>
 /// An endpoint that reads a JSON body: how to call it, a body it accepts, and its fields by JSON kind.
-/// <see cref="Texts"/> are the free-text fields a person reads (paths into <see cref="ValidBody"/>).
+/// <see cref="Texts"/> are the free-text fields a person reads (paths into <see cref="ValidBody"/>);
+/// <see cref="Lines"/> those of them that may hold line feeds (a note, a street).
 /// </summary>
 public sealed record BodyEndpoint(
     string Method, string Path, Caller Caller, string ValidBody,
     string[] Strings, string[] Booleans, string[] Lists, string[] Texts)
 {
+    public string[] Lines { get; init; } = [];
+
     public static readonly BodyEndpoint[] All =
     [
         new("POST", "/api/users/register", Caller.Anyone, """{"email":"body@example.com","password":"exA7$mpless","name":"Ann"}""",
@@ -23,10 +26,10 @@ public sealed record BodyEndpoint(
         new("POST", "/api/users/login", Caller.Anyone, """{"email":"body@example.com","password":"exA7$mpless"}""",
             ["email", "password"], [], [], []),
         new("PATCH", "/api/users", Caller.User, """{"subscription":"pro"}""", ["subscription"], [], [], []),
-        new("POST", "/api/contacts", Caller.User, """{"name":"Ann","email":"ann@example.com","phones":[{"number":"123","label":"home"}],"favorite":true}""",
-            ["name", "email", "phone"], ["favorite"], ["phones"], ["name", "phones[0].label"]),
-        new("PUT", "/api/contacts/{id}", Caller.User, """{"name":"Ann","phones":[{"number":"123","label":"home"}]}""",
-            ["name", "email", "phone"], ["favorite"], ["phones"], ["name", "phones[0].label"]),
+        new("POST", "/api/contacts", Caller.User, """{"name":"Ann","email":"ann@example.com","phones":[{"number":"123","label":"home"}],"favorite":true,""" + CardFields,
+            ["name", "email", "phone", .. CardStrings], ["favorite"], ["phones"], ["name", "phones[0].label", .. CardTexts]) { Lines = CardLines },
+        new("PUT", "/api/contacts/{id}", Caller.User, """{"name":"Ann","phones":[{"number":"123","label":"home"}],""" + CardFields,
+            ["name", "email", "phone", .. CardStrings], ["favorite"], ["phones"], ["name", "phones[0].label", .. CardTexts]) { Lines = CardLines },
         new("PATCH", "/api/contacts/{id}/favorite", Caller.User, """{"favorite":true}""", [], ["favorite"], [], []),
         new("POST", "/api/contacts/{id}/phones", Caller.User, """{"number":"123","label":"home"}""", ["number", "label"], [], [], ["label"]),
         new("PUT", "/api/contacts/{id}/phones/{phoneId}", Caller.User, """{"label":"home"}""", ["number", "label"], [], [], ["label"]),
@@ -35,6 +38,15 @@ public sealed record BodyEndpoint(
         new("PUT", "/users/{id}", Caller.Admin, """{"name":"Ann"}""",
             ["name", "email", "password", "subscription"], ["is_active", "is_admin"], [], ["name"]),
     ];
+
+    // The whole card's fields of a contact, in its create and update bodies.
+    private const string CardFields = """
+        "emails":[{"address":"ann@example.com","label":"home"}],"organization":"Acme","title":"Boss","birthday":"--04-12","notes":"Line",
+        "addresses":[{"label":"home","street":"1 Main St","city":"Kyiv","region":"","postcode":"01001","country":"Ukraine"}]}
+        """;
+    private static string[] CardStrings => ["organization", "title", "birthday", "notes"];
+    private static string[] CardTexts => ["organization", "title", "emails[0].label", "addresses[0].label", "addresses[0].city", "addresses[0].country"];
+    private static string[] CardLines => ["notes", "addresses[0].street"];
 
     public static BodyEndpoint Named(string name) => All.Single(e => e.ToString() == name);
 

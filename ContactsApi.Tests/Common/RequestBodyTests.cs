@@ -79,10 +79,42 @@ public sealed class RequestBodyTests(BodyEndpointsFactory factory) : IClassFixtu
     {
         var data = new TheoryData<string, string, string>();
         foreach (var endpoint in BodyEndpoint.All)
+        {
             foreach (var field in endpoint.Texts)
                 foreach (var hidden in Hidden)
                     data.Add(endpoint.ToString(), field, $"U+{(int)hidden[0]:X4}");
+            foreach (var field in endpoint.Lines)
+                foreach (var hidden in Hidden.Where(h => h != "\n"))
+                    data.Add(endpoint.ToString(), field, $"U+{(int)hidden[0]:X4}");
+        }
         return data;
+    }
+
+    public static TheoryData<string, string> LineCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in BodyEndpoint.All)
+            foreach (var field in endpoint.Lines)
+                data.Add(endpoint.ToString(), field);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LineCases))]
+    public async Task A_text_of_several_lines_keeps_its_line_feeds(string endpoint, string field)
+    {
+        var target = BodyEndpoint.Named(endpoint);
+        var (client, url) = await factory.TargetAsync(target);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), url)
+        {
+            Content = new StringContent(target.With(field, "First line\nsecond line"), Encoding.UTF8, "application/json"),
+        });
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        var parts = field.Replace("]", "").Split('.', '[');
+        Assert.Equal("First line\nsecond line", parts.Aggregate(body, (node, part) => int.TryParse(part, out var i) ? node[i]! : node[part]!).GetValue<string>());
     }
 
     [Theory]

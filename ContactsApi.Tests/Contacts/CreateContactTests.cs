@@ -39,7 +39,8 @@ public sealed class CreateContactTests(ContactsApiFactory factory) : IClassFixtu
         Assert.Matches(ContactCalls.TimestampPattern, contact.Str("createdAt"));
         Assert.Equal(contact.Str("createdAt"), contact.Str("updatedAt"));
         Assert.True(contact["favorite"]!.GetValue<bool>());
-        Assert.Equal(["_id", "name", "email", "phone", "phones", "favorite", "owner", "createdAt", "updatedAt"],
+        Assert.Equal(["_id", "name", "email", "phone", "phones", "favorite", "emails", "organization", "title", "birthday", "notes", "addresses",
+            "hasPhoto", "owner", "createdAt", "updatedAt"],
             contact.AsObject().Select(p => p.Key));
     }
 

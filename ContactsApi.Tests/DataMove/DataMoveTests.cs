@@ -143,6 +143,30 @@ public sealed class DataMoveTests : IDisposable
         Assert.Equal(Json(contacts.OrderBy(c => c.Id, StringComparer.Ordinal)), Json(await AllContactsAsync(_target)));
     }
 
+    [Fact]
+    public async Task A_contact_from_a_card_moves_whole_without_email_or_phone_and_with_its_photo()
+    {
+        var (users, contacts) = await FillSourceAsync();
+        var card = NewContact(users[2].Id, "Card Only") with
+        {
+            Email = "", Organization = "Acme", Birthday = "--04-12", Uid = "urn:uuid:card", Kept = ["NICKNAME:Cardy", "X-CUSTOM;TYPE=a:b"],
+            Addresses = [new ContactAddress(ObjectIds.New(), "home", "1 Main St\nFlat 2", "Kyiv", "", "01001", "Ukraine")],
+        };
+        await _source.Contacts.AddAsync(card);
+        var photo = new ContactPhoto("image/png", [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]);
+        Assert.True(await _source.Contacts.PutPhotoAsync(card.Owner, card.Id, photo));
+        card = card with { PhotoTag = photo.Tag };
+
+        await new DataExport(_source.Users, _source.Contacts, _progress).ExportAsync(DumpPath);
+        var imported = await new DataImport(_target.Users, _target.Contacts, _progress).ImportAsync(DumpPath);
+
+        Assert.Equal(new MoveCounts(3, 6), imported);
+        Assert.Equal(Json(contacts.Append(card).OrderBy(c => c.Id, StringComparer.Ordinal)), Json(await AllContactsAsync(_target)));
+        var moved = (await _target.Contacts.FindPhotoAsync(card.Owner, card.Id))!;
+        Assert.Equal("image/png", moved.MediaType);
+        Assert.Equal(photo.Data, moved.Data);
+    }
+
     private async Task<(List<User> Users, List<Contact> Contacts)> FillSourceAsync()
     {
         var users = new List<User>

@@ -51,6 +51,27 @@ public abstract class ContactLimitContractTests(StoreFixture store)
         Assert.Equal(added, await IdsOfAsync(owner));
     }
 
+    [StoreFact]
+    public async Task An_import_that_would_pass_the_limit_is_refused_whole_before_anything_is_written()
+    {
+        var owner = ObjectIds.New();
+        var kept = await AddAsync(owner, "Kept");
+        var approved = false;
+        ImportedCard Card(string name) => new(NewContact(owner, name) with { Id = "", Owner = "" }, null);
+
+        var (_, refused) = await Contacts.ImportAsync(owner, [Card("One"), Card("Two"), Card("Three")], DateTime.UnixEpoch, _ =>
+        {
+            approved = true;
+            return null;
+        });
+
+        Assert.Equal((403, Message), (refused!.Status, refused.Message));
+        Assert.False(approved);
+        Assert.Equal([kept], await IdsOfAsync(owner));
+        // Two fit: the import is all or nothing, not as many as fit.
+        Assert.Equal(new ImportCounts(2, 0, 0), (await Contacts.ImportAsync(owner, [Card("One"), Card("Two")], DateTime.UnixEpoch, _ => null)).Value);
+    }
+
     private async Task<string> AddAsync(string owner, string name)
     {
         var contact = NewContact(owner, name);

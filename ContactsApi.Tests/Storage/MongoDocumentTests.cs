@@ -88,4 +88,63 @@ public sealed class MongoDocumentTests
         Assert.DoesNotContain("""["$name""", sent);
         Assert.Equal($$"""{ "phones" : { "$elemMatch" : { "_id" : { "$oid" : "{{phoneId}}" } } } }""", guard.Render(args).ToJson());
     }
+
+    [Fact]
+    public void A_contact_with_the_whole_card_goes_to_a_document_and_back_unchanged()
+    {
+        var owner = ObjectIds.New();
+        var contact = new Contact
+        {
+            Id = ObjectIds.New(), Owner = owner, Name = "Grace", Email = "g@navy.example",
+            Emails = [new ContactEmail(ObjectIds.New(), "g@navy.example", "work")], Phones = [],
+            Organization = "US Navy", Title = "Admiral", Birthday = "--12-09", Notes = "a\nb",
+            Addresses = [new ContactAddress(ObjectIds.New(), "work", "1 Navy Way", "Arlington", "VA", "22202", "USA")],
+            Uid = "urn:uuid:grace", Kept = ["NICKNAME:Amazing Grace"], PhotoTag = "0123456789abcdef0123456789abcdef",
+            CreatedAt = T0, UpdatedAt = T0,
+        };
+
+        var stored = ContactDocument.From(contact, version: 3).ToBsonDocument();
+        var read = BsonSerializer.Deserialize<ContactDocument>(stored).ToContact();
+
+        Assert.Equal(JsonSerializer.Serialize(contact), JsonSerializer.Serialize(read));
+        Assert.Equal(BsonType.ObjectId, stored["emails"][0]["_id"].BsonType);
+        Assert.Equal(("", 0), (stored["phone"].AsString, stored["phoneDigits"].AsBsonArray.Count));
+    }
+
+    [Fact]
+    public void A_document_from_before_the_whole_card_lists_its_email_with_the_contacts_id_and_the_label_other()
+    {
+        var id = ObjectId.GenerateNewId();
+        var stored = new BsonDocument
+        {
+            { "_id", id }, { "owner", ObjectId.GenerateNewId() }, { "name", "Ann" }, { "email", "ann@example.com" },
+            { "phones", new BsonArray() }, { "favorite", false }, { "createdAt", T0 }, { "updatedAt", T0 },
+        };
+
+        var contact = BsonSerializer.Deserialize<ContactDocument>(stored).ToContact();
+
+        Assert.Equal([new ContactEmail(id.ToString(), "ann@example.com", "other")], contact.ListedEmails);
+        Assert.Equal((null, null, 0, 0, false), (contact.Organization, contact.Uid, contact.Addresses.Count, contact.Kept.Count, contact.HasPhoto));
+    }
+
+    [Fact]
+    public void Set_fields_writes_the_cards_fields_with_an_empty_text_as_null_and_a_first_email_alone_reads_the_contact_first()
+    {
+        var serializer = BsonSerializer.SerializerRegistry.GetSerializer<ContactDocument>();
+        var args = new RenderArgs<ContactDocument>(serializer, BsonSerializer.SerializerRegistry);
+        var edit = new ContactEdit.SetFields(T0)
+        {
+            Emails = [new ContactEmail(ObjectIds.New(), "Z@Example.com", "home")], Organization = "", Title = "Boss",
+        };
+
+        var (guard, update) = MongoContactEdits.Of(edit);
+        var set = update.Render(args).AsBsonDocument["$set"].AsBsonDocument;
+
+        Assert.Equal("{ }", guard.Render(args).ToJson());
+        Assert.Equal(("Z@Example.com", "z@example.com", BsonNull.Value, "Boss"),
+            (set["email"].AsString, set["emailLower"].AsString, set["organization"], set["title"].AsString));
+        Assert.False(MongoContactEdits.NeedsTheStoredContact(edit));
+        Assert.True(MongoContactEdits.NeedsTheStoredContact(new ContactEdit.SetFields(T0) { Email = "a@b.co" }));
+        Assert.True(MongoContactEdits.NeedsTheStoredContact(new ContactEdit.SetFields(T0) { FirstNumber = "123" }));
+    }
 }

@@ -16,7 +16,10 @@ public sealed class GoogleCorpusTests
             marie.Phones);
         Assert.Equal([new CardEmail("marie@radium.example", "home"), new CardEmail("m.curie@institut.example", "work")], marie.Emails);
         Assert.Equal([new CardAddress("home", "36 Quai de Béthune", "Paris", "", "75004", "France")], marie.Addresses);
-        Assert.Equal(new VcardPhoto(null, null, "https://lh3.googleusercontent.com/contacts/AOq-example=s100"), marie.Photo);
+        Assert.Equal(new VcardPhoto(null, null, "https://lh3.googleusercontent.com/contacts/AOq-example=s100"), cards[0].Photo);
+        // A link is not a photo the contact holds: it is kept as it came.
+        Assert.Null(marie.Photo);
+        Assert.Contains(cards[0].First("PHOTO")!, marie.Kept);
         Assert.Equal(("1867-11-07", "Two Nobel prizes, physics and chemistry."), (marie.Birthday, marie.Notes));
         Assert.Equal("https://radium.example/marie", cards[0].First("URL")!.Text);
         Assert.Equal(["myContacts", "starred"], VcardText.SplitList(cards[0].Value("CATEGORIES")));

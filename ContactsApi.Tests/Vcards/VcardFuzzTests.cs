@@ -120,6 +120,8 @@ public sealed class VcardFuzzTests
         var written = fields.ToCard();
         Assert.All(card.Properties, p => Assert.Contains(p, written.Properties));
         Assert.True(CardFields.From(written).SameAs(fields));
+        // A contact stores its kept properties as their content lines, and reads them back from those.
+        Assert.All(fields.Kept, p => Assert.Equal(p, VcardProperty.Parse(p.ToString())));
     }
 
     private static List<VcardReadResult> Read(byte[] input) => VcardReader.Read(new MemoryStream(input)).ToList();

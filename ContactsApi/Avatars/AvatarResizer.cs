@@ -5,7 +5,7 @@ using NetVips;
 namespace ContactsApi.Avatars;
 
 /// <summary>
-/// Turns an untrusted upload into a 250×250 PNG through libvips: only the PNG, JPEG, WebP and GIF
+/// Turns an untrusted upload into a 250×250 PNG (or an imported photo into a smaller JPEG) through libvips: only the PNG, JPEG, WebP and GIF
 /// loaders, the header read (and its pixel count checked) before any pixel is decoded, EXIF
 /// orientation applied, the centre kept, and every piece of metadata (EXIF, GPS, XMP, ICC) left out.
 /// </summary>
@@ -46,6 +46,25 @@ public sealed class AvatarResizer(IOptions<AvatarOptions> options, ILogger<Avata
             // in the loader's option string: thumbnail_buffer's own fail_on argument doesn't reach the loader.
             using var thumbnail = Image.ThumbnailBuffer(upload, Size, height: Size, crop: Enums.Interesting.Centre, optionString: "fail_on=error");
             return thumbnail.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+        }
+        catch (VipsException e)
+        {
+            return Refused(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// An imported contact's photo made smaller: turned upright, fitted within <paramref name="side"/> pixels
+    /// square (never enlarged), transparency laid on white, and written as a JPEG without metadata, the
+    /// format every phone reads in a card.
+    /// </summary>
+    public Outcome<byte[]> ToSmallerJpeg(byte[] photo, int side)
+    {
+        try
+        {
+            using var thumbnail = Image.ThumbnailBuffer(photo, side, height: side, size: Enums.Size.Down, optionString: "fail_on=error");
+            using var opaque = thumbnail.HasAlpha() ? thumbnail.Flatten(background: [255.0]) : thumbnail.Copy();
+            return opaque.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
         }
         catch (VipsException e)
         {

@@ -8,7 +8,7 @@ namespace ContactsApi.Avatars;
 public sealed class AvatarService(
     ImageLibrary library,
     AvatarResizer resizer,
-    DecodeMemory memory,
+    ImagePipeline pipeline,
     AvatarFiles files,
     IUserRepository users,
     IOptions<AvatarOptions> options,
@@ -16,9 +16,6 @@ public sealed class AvatarService(
 {
     public const string Required = "\"avatar\" is required";
     public const string Unavailable = "Avatar uploads are unavailable";
-
-    // A resize keeps a core busy (libvips runs it on one thread), so at most one per core, whatever the memory budget allows.
-    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount);
 
     /// <summary>Stores the upload as the user's avatar and returns its URL.</summary>
     public async Task<Outcome<string>> ReplaceAsync(string userId, IFormFile? upload, CancellationToken ct)
@@ -32,7 +29,7 @@ public sealed class AvatarService(
         var bytes = new byte[upload.Length];
         await using (var stream = upload.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
 
-        var (png, refused) = await ResizeAsync(bytes, ct);
+        var (png, refused) = await pipeline.RunAsync(bytes, AvatarResizer.Size, resizer.ToPng, ct);
         if (refused is not null) return refused;
         var url = await files.SaveAsync(userId, png!, ct);
         try
@@ -58,26 +55,6 @@ public sealed class AvatarService(
         {
             files.DeleteUploaded(url);
             throw;
-        }
-    }
-
-    // The header first (cheap, and it refuses bombs), then the decode behind its share of the memory
-    // budget and a core, off the request thread so uploads can't take every thread-pool thread.
-    private async Task<Outcome<byte[]>> ResizeAsync(byte[] upload, CancellationToken ct)
-    {
-        var (header, unreadable) = resizer.ReadHeader(upload);
-        if (unreadable is not null) return unreadable;
-        var cost = DecodeMemory.CostOf(header, upload.Length);
-        if (memory.Refuse(cost) is { } tooLarge) return tooLarge;
-        using var reserved = await memory.ReserveAsync(cost, ct);
-        await _cores.WaitAsync(ct);
-        try
-        {
-            return await Task.Run(() => resizer.ToPng(upload), CancellationToken.None);
-        }
-        finally
-        {
-            _cores.Release();
         }
     }
 

@@ -16,6 +16,7 @@ public static class AvatarServiceCollectionExtensions
         services.BuildAtStart<ImageLibrary>();
         services.AddSingleton<AvatarResizer>();
         services.AddSingleton<DecodeMemory>();
+        services.AddSingleton<ImagePipeline>();
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<AvatarFiles>();
         services.AddSingleton<AvatarService>();

@@ -17,8 +17,8 @@ public sealed class DecodeMemory : IDisposable
     // Permits are KiB, so a budget of terabytes still fits the limiter's int.
     private const long Unit = 1024;
 
-    /// <summary>The 250×250 result while it is resampled: up to 4 bands of floats.</summary>
-    private const long ResizeBytes = AvatarResizer.Size * AvatarResizer.Size * 4 * sizeof(float);
+    /// <summary>A result of that side while it is resampled: up to 4 bands of floats.</summary>
+    private static long ResizeBytes(int side) => (long)side * side * 4 * sizeof(float);
 
     private readonly ConcurrencyLimiter _budget;
 
@@ -44,10 +44,11 @@ public sealed class DecodeMemory : IDisposable
     /// What decoding and resizing an upload costs. An interlaced image (progressive JPEG, interlaced
     /// PNG) is held whole twice, as the loader's passes or coefficients and as pixels: a 7000×7000
     /// progressive JPEG (147 MB of pixels) peaked at 289 MB. Other images are charged their pixels
-    /// once, though libvips mostly streams them. libvips keeps its own copy of the file throughout.
+    /// once, though libvips mostly streams them. libvips keeps its own copy of the file throughout. The
+    /// result is at most <paramref name="side"/> pixels square: an avatar's 250, a contact photo's more.
     /// </summary>
-    public static long CostOf(ImageHeader header, long fileBytes) =>
-        header.DecodedBytes * (header.Interlaced ? 2 : 1) + fileBytes + ResizeBytes;
+    public static long CostOf(ImageHeader header, long fileBytes, int side = AvatarResizer.Size) =>
+        header.DecodedBytes * (header.Interlaced ? 2 : 1) + fileBytes + ResizeBytes(side);
 
     /// <summary>The refusal of a decode costing more than the whole budget, which could never start.</summary>
     public Refusal? Refuse(long bytes) => bytes > BudgetBytes

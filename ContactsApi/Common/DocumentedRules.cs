@@ -18,19 +18,22 @@ public interface IDocumentedRule
     void Describe(OpenApiSchema schema);
 }
 
-/// <summary>Free text a person reads: its length after trimming, and no hidden characters; the message names <paramref name="field"/>.</summary>
-public sealed class TextRule<T>(string field, int min, int max) : PropertyValidator<T, string?>, IDocumentedRule
+/// <summary>
+/// Free text a person reads: its length after trimming, and no hidden characters; the message names <paramref name="field"/>.
+/// With <paramref name="lineFeeds"/>, text of several lines (a note, a street): a line feed, and only that, is text there.
+/// </summary>
+public sealed class TextRule<T>(string field, int min, int max, bool lineFeeds = false) : PropertyValidator<T, string?>, IDocumentedRule
 {
     // C0 and C1 controls (NUL, escapes), and the bidirectional embeddings, overrides and isolates
     // (U+202A–U+202E, U+2066–U+2069): text that hides or reorders what a person reads ("Trojan Source").
     private static readonly (char First, char Last)[] HiddenRanges =
         [('\u0000', '\u001F'), ('\u007F', '\u009F'), ('\u202A', '\u202E'), ('\u2066', '\u2069')];
 
-    private static readonly System.Buffers.SearchValues<char> Hidden = System.Buffers.SearchValues.Create(
-        string.Concat(HiddenRanges.SelectMany(r => Enumerable.Range(r.First, r.Last - r.First + 1)).Select(c => (char)c)));
+    private static readonly (char First, char Last)[] HiddenInLinesRanges =
+        [('\u0000', '\u0009'), ('\u000B', '\u001F'), ('\u007F', '\u009F'), ('\u202A', '\u202E'), ('\u2066', '\u2069')];
 
-    /// <summary>The same characters as a regular expression class, for the document.</summary>
-    private static readonly string HiddenClass = string.Concat(HiddenRanges.Select(r => $@"\u{(int)r.First:X4}-\u{(int)r.Last:X4}"));
+    private static readonly System.Buffers.SearchValues<char> Hidden = Characters(HiddenRanges);
+    private static readonly System.Buffers.SearchValues<char> HiddenInLines = Characters(HiddenInLinesRanges);
 
     public override string Name => "TextRule";
 
@@ -39,8 +42,9 @@ public sealed class TextRule<T>(string field, int min, int max) : PropertyValida
         if (value is null) return true;
         var length = value.Trim().Length;
         if (length < min || length > max)
-            context.MessageFormatter.AppendArgument("Problem", $"\"{field}\" must be {min} to {max} characters long");
-        else if (value.AsSpan().IndexOfAny(Hidden) >= 0)
+            context.MessageFormatter.AppendArgument("Problem",
+                min == 0 ? $"\"{field}\" must be at most {max} characters long" : $"\"{field}\" must be {min} to {max} characters long");
+        else if (value.AsSpan().IndexOfAny(lineFeeds ? HiddenInLines : Hidden) >= 0)
             context.MessageFormatter.AppendArgument("Problem", $"\"{field}\" {Validation.HiddenCharacters}");
         else return true;
         return false;
@@ -53,8 +57,14 @@ public sealed class TextRule<T>(string field, int min, int max) : PropertyValida
         schema.MinLength = min;
         schema.MaxLength = max;
         // Not blank when it must hold something: the length counts after trimming.
-        schema.Pattern = (min > 0 ? @"^(?=\s*\S)" : "^") + $"[^{HiddenClass}]*$";
+        schema.Pattern = (min > 0 ? @"^(?=\s*\S)" : "^") + $"[^{Class(lineFeeds ? HiddenInLinesRanges : HiddenRanges)}]*$";
     }
+
+    private static System.Buffers.SearchValues<char> Characters((char First, char Last)[] ranges) => System.Buffers.SearchValues.Create(
+        string.Concat(ranges.SelectMany(r => Enumerable.Range(r.First, r.Last - r.First + 1)).Select(c => (char)c)));
+
+    /// <summary>The same characters as a regular expression class, for the document.</summary>
+    private static string Class((char First, char Last)[] ranges) => string.Concat(ranges.Select(r => $@"\u{(int)r.First:X4}-\u{(int)r.Last:X4}"));
 }
 
 /// <summary>An email address as <see cref="EmailAddress.IsValid"/> takes it.</summary>

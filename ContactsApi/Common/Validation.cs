@@ -30,6 +30,10 @@ public static class Validation
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, string field, int min, int max) =>
         rule.SetValidator(new TextRule<T>(field, min, max));
 
+    /// <summary>Free text of several lines (a note, a street): as <see cref="Text{T}"/>, with line feeds allowed, and nothing else of the kind.</summary>
+    public static IRuleBuilderOptions<T, string?> Lines<T>(this IRuleBuilder<T, string?> rule, string field, int min, int max) =>
+        rule.SetValidator(new TextRule<T>(field, min, max, lineFeeds: true));
+
     /// <summary>An email address (<see cref="EmailAddress.IsValid"/>).</summary>
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.SetValidator(new EmailRule<T>()).WithMessage($"\"{field}\" must be a valid email");

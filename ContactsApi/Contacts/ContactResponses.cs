@@ -5,20 +5,33 @@ namespace ContactsApi.Contacts;
 
 /// <summary>
 /// A contact as clients see it. <typeparamref name="TOwner"/> follows the spec: the owner's
-/// <c>{email, subscription}</c> in GET responses, the owner's id after a write.
+/// <c>{email, subscription}</c> in GET responses, the owner's id after a write. A contact that came from
+/// a card without an email or a phone has null <c>email</c> or <c>phone</c> and an empty list.
 /// </summary>
 public sealed record ContactResponse<TOwner>(
     [property: JsonPropertyName("_id")] string Id,
     string Name,
-    string Email,
-    string Phone,
+    string? Email,
+    string? Phone,
     IReadOnlyList<PhoneResponse> Phones,
     bool Favorite,
+    IReadOnlyList<EmailResponse> Emails,
+    string? Organization,
+    string? Title,
+    string? Birthday,
+    string? Notes,
+    IReadOnlyList<AddressResponse> Addresses,
+    bool HasPhoto,
     TOwner Owner,
     DateTime CreatedAt,
     DateTime UpdatedAt);
 
 public sealed record PhoneResponse([property: JsonPropertyName("_id")] string Id, string Number, string Label);
+
+public sealed record EmailResponse([property: JsonPropertyName("_id")] string Id, string Address, string Label);
+
+public sealed record AddressResponse([property: JsonPropertyName("_id")] string Id, string Label, string Street, string City, string Region,
+    string Postcode, string Country);
 
 public sealed record ContactPageResponse(
     int Page,
@@ -29,8 +42,12 @@ public sealed record ContactPageResponse(
 public static class ContactMapping
 {
     public static ContactResponse<TOwner> ToResponse<TOwner>(this Contact c, TOwner owner) =>
-        new(c.Id, c.Name, c.Email, c.Phone, c.Phones.Select(p => new PhoneResponse(p.Id, p.Number, p.Label)).ToArray(),
-            c.Favorite, owner, c.CreatedAt, c.UpdatedAt);
+        new(c.Id, c.Name, NullIfEmpty(c.Email), NullIfEmpty(c.Phone), c.Phones.Select(p => new PhoneResponse(p.Id, p.Number, p.Label)).ToArray(),
+            c.Favorite, c.ListedEmails.Select(e => new EmailResponse(e.Id, e.Address, e.Label)).ToArray(), c.Organization, c.Title, c.Birthday,
+            c.Notes, c.Addresses.Select(a => new AddressResponse(a.Id, a.Label, a.Street, a.City, a.Region, a.Postcode, a.Country)).ToArray(),
+            c.HasPhoto, owner, c.CreatedAt, c.UpdatedAt);
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     /// <summary>After a write the spec shows the owner as an id.</summary>
     public static ContactResponse<string> ToResponse(this Contact c) => c.ToResponse(c.Owner);

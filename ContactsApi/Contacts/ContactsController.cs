@@ -54,14 +54,21 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     public async Task<IActionResult> Create(CreateContactRequest request)
     {
         var now = time.UtcNow();
+        var emails = ContactChanges.NewEmails(request.Email, request.Emails);
         var contact = new Contact
         {
             Id = ObjectIds.New(),
             Owner = Owner,
             Name = request.Name!.Trim(),
-            Email = request.Email!.Trim(),
+            Email = emails[0].Address,
+            Emails = emails,
             Phones = ContactChanges.NewPhones(request.Phone, request.Phones),
             Favorite = request.Favorite ?? false,
+            Organization = ContactChanges.Stored(request.Organization),
+            Title = ContactChanges.Stored(request.Title),
+            Birthday = ContactChanges.Stored(request.Birthday),
+            Notes = ContactChanges.Stored(request.Notes),
+            Addresses = ContactChanges.NewAddresses(request.Addresses),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -41,6 +41,29 @@ public interface IContactRepository
     /// </summary>
     IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, CancellationToken ct = default);
 
+    /// <summary>The contact's photo; null when the owner has no such contact, or it has no photo.</summary>
+    Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default);
+
+    /// <summary>Stores the photo as the contact's (its tag on the contact, its bytes apart); false when the owner has no such contact.</summary>
+    Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default);
+
+    /// <summary>
+    /// Every contact of the owner, oldest first, read from the store a page at a time as they are enumerated:
+    /// an export writes each out as it comes and holds one page, however many there are, and no read stays
+    /// open while a slow client takes the answer.
+    /// </summary>
+    IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes an import's cards as one transaction: each card is matched (<see cref="CardMatching"/>) and
+    /// created, left unchanged, or written over its contact by <see cref="ContactEdit.FromCard"/> through the
+    /// path every change takes. Before anything is written, the owner's contact limit is checked and
+    /// <paramref name="approve"/> is asked with the counts; a refusal from either writes nothing. A store that
+    /// fails midway writes nothing either (on MongoDB, where the deployment runs transactions).
+    /// </summary>
+    Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
+        Func<ImportCounts, Refusal?> approve, CancellationToken ct = default);
+
     /// <summary>
     /// Contacts of every owner in id order, the first <paramref name="limit"/> after
     /// <paramref name="afterId"/> (null: from the start). For the data export, never for a request.

@@ -46,6 +46,8 @@ public sealed class DataExport(IUserRepository users, IContactRepository contact
                 {
                     if (++contactCount % ReportEvery == 0) progress.WriteLine($"export: {contactCount} contacts");
                     yield return new DumpRecord { Contact = contact };
+                    if (contact.HasPhoto && await contacts.FindPhotoAsync(contact.Owner, contact.Id, token) is { } photo)
+                        yield return new DumpRecord { Photo = new DumpPhoto(contact.Owner, contact.Id, photo.MediaType, photo.Data) };
                 }
                 if (page.Count < PageSize) break;
                 after = page[^1].Id;

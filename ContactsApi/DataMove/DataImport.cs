@@ -9,7 +9,9 @@ namespace ContactsApi.DataMove;
 /// Loads a dump into the configured store with the ids it had. The file is read twice: first to
 /// check all of it, so a damaged file writes nothing; then to write. A record whose id the store
 /// already holds is skipped, so a second run after a stop picks up where the first ended. A user
-/// whose email belongs to a different user in the store stops the import with an error.
+/// whose email belongs to a different user in the store stops the import with an error. A photo is
+/// written whenever its contact is in the store, so a run stopped between a contact and its photo is
+/// completed by the next.
 /// </summary>
 public sealed class DataImport(IUserRepository users, IContactRepository contacts, TextWriter progress)
 {
@@ -45,6 +47,8 @@ public sealed class DataImport(IUserRepository users, IContactRepository contact
                     addedContacts++;
                 }
             }
+            else if (record.Photo is { } photo)
+                await contacts.PutPhotoAsync(photo.Owner, photo.ContactId, new ContactPhoto(photo.MediaType, photo.Data), ct);
             if (++seen % ReportEvery == 0) progress.WriteLine($"import: {seen} records");
         }
         progress.WriteLine($"import: added {added} users and {addedContacts} contacts; " +
@@ -56,12 +60,14 @@ public sealed class DataImport(IUserRepository users, IContactRepository contact
     private static async Task CheckAsync(string path, CancellationToken ct)
     {
         var owners = new HashSet<string>();
+        string? lastContact = null;
         var index = 0;
         await foreach (var record in ReadAsync(path, ct))
         {
-            var problem = index == 0 ? HeaderProblem(record) : RecordProblem(record, owners);
+            var problem = index == 0 ? HeaderProblem(record) : RecordProblem(record, owners, lastContact);
             if (problem is not null) throw new DataMoveException($"{path} is not a valid dump: record {index}: {problem}.");
             if (record.User is { } user) owners.Add(user.Id);
+            lastContact = record.Contact?.Id;
             index++;
         }
         if (index == 0) throw new DataMoveException($"{path} is not a valid dump: it holds no header.");
@@ -72,14 +78,16 @@ public sealed class DataImport(IUserRepository users, IContactRepository contact
         : record.Version != DumpRecord.CurrentVersion ? $"version {record.Version} is not one this release reads ({DumpRecord.CurrentVersion})"
         : null;
 
-    private static string? RecordProblem(DumpRecord record, HashSet<string> owners) => record switch
+    private static string? RecordProblem(DumpRecord record, HashSet<string> owners, string? lastContact) => record switch
     {
+        { Photo: not null, User: not null } or { Photo: not null, Contact: not null } => "it must hold exactly one of user, contact or photo",
+        { Photo: { } p } when p.ContactId != lastContact => $"the photo of contact {p.ContactId} does not follow its contact",
+        { Photo: not null } => null,
         { User: not null, Contact: not null } or { User: null, Contact: null } => "it must hold exactly one of user or contact",
         { User: { } u } when !ObjectIds.IsValid(u.Id) => $"user id \"{u.Id}\" is not an ObjectId",
         { User: { } u } when !EmailAddress.IsValid(u.Email) => $"user {u.Id} has no valid email",
         { Contact: { } c } when !ObjectIds.IsValid(c.Id) => $"contact id \"{c.Id}\" is not an ObjectId",
         { Contact: { } c } when !owners.Contains(c.Owner) => $"contact {c.Id} belongs to {c.Owner}, a user not listed before it",
-        { Contact: { } c } when c.Phones is not { Count: > 0 } => $"contact {c.Id} has no phone",
         { Contact: { } c } when c.Phones.Any(p => !ObjectIds.IsValid(p.Id) || p.Number is null || p.Label is null) =>
             $"contact {c.Id} has a phone without an ObjectId, number or label",
         _ => null,

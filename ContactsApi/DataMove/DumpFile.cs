@@ -7,8 +7,8 @@ namespace ContactsApi.DataMove;
 
 /// <summary>
 /// A dump is one JSON array, so both ends can stream it: a header, then every user (with the
-/// password hash), then every contact with its phones. Sessions are not carried: after a move,
-/// everyone logs in again.
+/// password hash), then every contact with its phones and the rest of its card, each followed by its
+/// photo when it has one. Sessions are not carried: after a move, everyone logs in again.
 /// </summary>
 public sealed record DumpRecord
 {
@@ -19,6 +19,7 @@ public sealed record DumpRecord
     public int? Version { get; init; }
     public User? User { get; init; }
     public Contact? Contact { get; init; }
+    public DumpPhoto? Photo { get; init; }
 
     public static readonly DumpRecord Header = new() { Format = FormatName, Version = CurrentVersion };
 
@@ -30,6 +31,9 @@ public sealed record DumpRecord
         RespectRequiredConstructorParameters = true,
     };
 }
+
+/// <summary>A contact's photo: its bytes (base64 in the file) and the media type its card gave.</summary>
+public sealed record DumpPhoto(string Owner, string ContactId, string? MediaType, byte[] Data);
 
 /// <summary>What a move did, for the closing line and the tests.</summary>
 public sealed record MoveCounts(long Users, long Contacts, long SkippedUsers = 0, long SkippedContacts = 0);

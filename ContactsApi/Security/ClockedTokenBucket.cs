@@ -16,8 +16,9 @@ public sealed class TokenBucketRule
 /// token, and tokens flow back continuously, so there is no window boundary to burst across. The stock
 /// TokenBucketRateLimiter reads the machine's clock on a timer (dotnet/runtime#106447): a test could only
 /// wait for it, where this one moves the clock. No queue: a request without a token is refused at once.
+/// <paramref name="disposed"/> is told when the rate limiter drops the bucket (idle, so full).
 /// </summary>
-internal sealed class ClockedTokenBucket(TokenBucketRule rule, TimeProvider time) : RateLimiter
+internal sealed class ClockedTokenBucket(TokenBucketRule rule, TimeProvider time, Action? disposed = null) : RateLimiter
 {
     private static readonly RateLimitLease Granted = new Lease(true, null);
 
@@ -65,6 +66,13 @@ internal sealed class ClockedTokenBucket(TokenBucketRule rule, TimeProvider time
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    // Also from DisposeAsync, which calls Dispose(false): the bucket has no finalizer, so false never means one.
+    protected override void Dispose(bool disposing)
+    {
+        disposed?.Invoke();
+        base.Dispose(disposing);
+    }
 
     private void Refill()
     {

@@ -2,16 +2,16 @@ using System.Threading.RateLimiting;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace ContactsApi.Security;
 
 /// <summary>
 /// Contact writes, a token bucket per user (not per address: one account on many addresses is still one
 /// account), so that no account can take the store's one writer for itself. The user is the one the
-/// bearer check read, which is why the rate limiter runs after authorization.
+/// bearer check read, which is why the rate limiter runs after authorization. A request takes a token as
+/// it comes; an import takes the rest of its cost from the same bucket once it knows it (<see cref="ContactWriteBuckets"/>).
 /// </summary>
-internal sealed class ContactWriteLimit(IOptions<RateLimitOptions> options, TimeProvider time) : IRateLimiterPolicy<string>
+internal sealed class ContactWriteLimit(ContactWriteBuckets buckets) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
     {
@@ -20,5 +20,5 @@ internal sealed class ContactWriteLimit(IOptions<RateLimitOptions> options, Time
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext http) =>
-        RateLimitPartition.Get(http.CurrentUser().Id, _ => new ClockedTokenBucket(options.Value.ContactWrites, time));
+        RateLimitPartition.Get(http.CurrentUser().Id, buckets.For);
 }

@@ -25,10 +25,15 @@ internal static class StoredChanges
         };
     }
 
-    /// <summary>The change applied to the stored contact: its id, owner and creation time never change.</summary>
+    /// <summary>
+    /// The change applied to the stored contact: its id, owner and creation time never change, and its
+    /// emails follow an email the change set alone.
+    /// </summary>
     public static Outcome<Contact> ApplyTo(this Func<Contact, Outcome<Contact>> change, Contact stored)
     {
         var outcome = change(stored);
-        return outcome.Value is { } changed ? changed with { Id = stored.Id, Owner = stored.Owner, CreatedAt = stored.CreatedAt } : outcome;
+        return outcome.Value is { } changed
+            ? (changed with { Id = stored.Id, Owner = stored.Owner, CreatedAt = stored.CreatedAt }).WithEmailsInStep()
+            : outcome;
     }
 }

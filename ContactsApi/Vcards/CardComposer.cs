@@ -14,7 +14,7 @@ internal sealed class CardComposer
     private readonly CardFields _fields;
     private readonly IReadOnlyList<VcardProperty> _kept;
     private readonly VcardCard _keptCard;
-    private readonly HashSet<string> _groups;
+    private HashSet<string>? _groups;
     private int _nextGroup;
 
     // What each kept property becomes.
@@ -35,7 +35,6 @@ internal sealed class CardComposer
         _fields = fields;
         _kept = fields.Kept;
         _keptCard = new VcardCard("", _kept);
-        _groups = new HashSet<string>(_kept.Where(p => p.Group is not null).Select(p => p.Group!), StringComparer.OrdinalIgnoreCase);
         _replacement = new VcardProperty?[_kept.Count];
         _drop = new bool[_kept.Count];
         _match = Enumerable.Repeat(-1, _kept.Count).ToArray();
@@ -60,12 +59,13 @@ internal sealed class CardComposer
     /// <summary>Each kept list property says an entry still there (matched), or is dropped.</summary>
     private void MatchListEntries()
     {
-        var unmatched = _entries.Select(Positions).ToArray();
+        // Built for a list only when a kept property is one of its entries: most contacts keep none.
+        var unmatched = new Dictionary<object, Queue<int>>?[Lists.Length];
         for (var i = 0; i < _kept.Count; i++)
         {
             var k = ListOf(_kept[i]);
             if (k < 0 || Lists[k].Project(_keptCard, _kept[i]) is not { } entry) continue;
-            if (unmatched[k].TryGetValue(entry, out var positions) && positions.TryDequeue(out var j))
+            if ((unmatched[k] ??= Positions(_entries[k])).TryGetValue(entry, out var positions) && positions.TryDequeue(out var j))
             {
                 _matched[k][j] = true;
                 _match[i] = j;
@@ -195,6 +195,7 @@ internal sealed class CardComposer
     /// <summary>The next Apple-style group name (item1, item2…) no kept property uses.</summary>
     private string NewGroup()
     {
+        _groups ??= new HashSet<string>(_kept.Where(p => p.Group is not null).Select(p => p.Group!), StringComparer.OrdinalIgnoreCase);
         string group;
         do group = $"item{++_nextGroup}"; while (!_groups.Add(group));
         return group;

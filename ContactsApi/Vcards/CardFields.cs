@@ -19,6 +19,7 @@ public sealed record CardFields
     /// <summary><c>YYYY-MM-DD</c> or <c>--MM-DD</c>.</summary>
     public string? Birthday { get; init; }
     public string? Notes { get; init; }
+    /// <summary>An inline photo; a link to one is a kept property.</summary>
     public VcardPhoto? Photo { get; init; }
     public string? Uid { get; init; }
 

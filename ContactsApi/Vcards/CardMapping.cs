@@ -41,7 +41,7 @@ internal static class CardMapping
         new("TITLE", p => NonEmpty(p.Text), f => f.Title, v => new VcardProperty("TITLE", VcardText.Escape((string)v))),
         new("BDAY", VcardDates.Birthday, f => f.Birthday, v => new VcardProperty("BDAY", (string)v)),
         new("NOTE", p => NonEmpty(p.Text), f => f.Notes, v => new VcardProperty("NOTE", VcardText.Escape((string)v))),
-        new("PHOTO", VcardPhoto.From, f => f.Photo, v => FreshPhoto((VcardPhoto)v)),
+        new("PHOTO", InlinePhoto, f => f.Photo, v => FreshPhoto((VcardPhoto)v)),
         new("UID", p => NonEmpty(p.Text), f => f.Uid, v => new VcardProperty("UID", VcardText.Escape((string)v))),
     ];
 
@@ -149,9 +149,14 @@ internal static class CardMapping
     private static IReadOnlyList<VcardProperty> Labelled(string group, VcardProperty property, string label) =>
         [property with { Group = group }, new VcardProperty(group, "X-ABLabel", [], VcardText.Escape(label))];
 
-    private static VcardProperty FreshPhoto(VcardPhoto photo) => photo.Data is { } data
-        ? new VcardProperty("PHOTO", $"data:{photo.MediaType};base64,{Convert.ToBase64String(data)}")
-        : new VcardProperty("PHOTO", photo.Uri ?? "", new VcardParameter(VcardParameter.ValueType, "uri"));
+    /// <summary>
+    /// Only a photo inside the card is the contact's: a link (Google's, a 2.1 URL) points at something the
+    /// service doesn't hold, so it stays a kept property and goes out again as it came.
+    /// </summary>
+    private static VcardPhoto? InlinePhoto(VcardProperty photo) => VcardPhoto.From(photo) is { Data: not null } inline ? inline : null;
+
+    private static VcardProperty FreshPhoto(VcardPhoto photo) =>
+        new("PHOTO", $"data:{photo.MediaType};base64,{Convert.ToBase64String(photo.Data ?? [])}");
 
     private static string? Organization(VcardProperty org) =>
         NonEmpty(string.Join(", ", org.Components.Select(c => c.Trim()).Where(c => c.Length > 0)));

@@ -37,7 +37,8 @@ app.MapPost("/api/contacts", (CreateBody body) =>
     var now = Now();
     var id = NewId();
     var contact = new Contact<string>(id, body.Name.Trim(), body.Email.Trim(), body.Phone.Trim(),
-        [new PhoneDoc(NewId(), body.Phone.Trim(), "mobile")], body.Favorite ?? false, ownerId, now, now);
+        [new PhoneDoc(NewId(), body.Phone.Trim(), "mobile")], body.Favorite ?? false, [new EmailDoc(NewId(), body.Email.Trim(), "other")],
+        null, null, null, null, [], false, ownerId, now, now);
     return Results.Created($"/api/contacts/{id}", contact);
 });
 
@@ -45,8 +46,9 @@ app.MapPut("/api/contacts/{id}", (string id, UpdateBody body) =>
 {
     if (!byId.TryGetValue(id, out var c)) return Results.NotFound(new { message = "Not Found" });
     var phones = body.Phone is null ? c.Phones : [c.Phones[0] with { Number = body.Phone.Trim() }, .. c.Phones.Skip(1)];
+    var emails = body.Email is null ? c.Emails : [c.Emails[0] with { Address = body.Email.Trim() }, .. c.Emails.Skip(1)];
     return Results.Ok(new Contact<string>(c.Id, body.Name?.Trim() ?? c.Name, body.Email?.Trim() ?? c.Email, phones[0].Number, phones,
-        body.Favorite ?? c.Favorite, ownerId, c.CreatedAt, Now()));
+        body.Favorite ?? c.Favorite, emails, c.Organization, c.Title, c.Birthday, c.Notes, c.Addresses, c.HasPhoto, ownerId, c.CreatedAt, Now()));
 });
 
 app.Run();
@@ -65,9 +67,15 @@ internal sealed record Owner(string Email, string Subscription);
 
 internal sealed record PhoneDoc([property: JsonPropertyName("_id")] string Id, string Number, string Label);
 
+internal sealed record EmailDoc([property: JsonPropertyName("_id")] string Id, string Address, string Label);
+
+internal sealed record AddressDoc([property: JsonPropertyName("_id")] string Id, string Label, string Street, string City, string Region,
+    string Postcode, string Country);
+
 internal sealed record Contact<TOwner>(
     [property: JsonPropertyName("_id")] string Id, string Name, string Email, string Phone, IReadOnlyList<PhoneDoc> Phones,
-    bool Favorite, TOwner Owner, DateTime CreatedAt, DateTime UpdatedAt);
+    bool Favorite, IReadOnlyList<EmailDoc> Emails, string? Organization, string? Title, string? Birthday, string? Notes,
+    IReadOnlyList<AddressDoc> Addresses, bool HasPhoto, TOwner Owner, DateTime CreatedAt, DateTime UpdatedAt);
 
 internal sealed record ContactPage(int Page, [property: JsonPropertyName("per_page")] int PerPage, long Total, IReadOnlyList<Contact<Owner>> Data);
 

@@ -13,16 +13,18 @@ using Microsoft.Extensions.Options;
 
 // seed <dataFolder> <outFolder> <count>...   one user per count, written through the service's repositories
 // hash                                        milliseconds one login's password check costs at the shipped iterations
+// vcards <count> <file>                       a phone's export of that many cards (vCard 3.0, as iOS writes it), no photos
 return args switch
 {
     ["seed", var data, var output, .. var counts] when counts.Length > 0 => await Seeding.RunAsync(data, output, counts.Select(int.Parse).ToArray()),
     ["hash"] => Hashing.Run(),
+    ["vcards", var count, var file] => await PhoneExport.WriteAsync(int.Parse(count), file),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Seed seed <dataFolder> <outFolder> <count>... | Seed hash");
+    Console.Error.WriteLine("usage: Seed seed <dataFolder> <outFolder> <count>... | Seed hash | Seed vcards <count> <file>");
     return 2;
 }
 
@@ -30,14 +32,14 @@ internal static class Seeding
 {
     public const string Password = "Bench-pass1!";
 
-    private static readonly string[] First =
+    public static readonly string[] First =
     [
         "Ada", "Alan", "Alice", "Amir", "Anna", "Ben", "Carla", "Chaim", "Chen", "Dana", "David", "Elena", "Emma", "Farah",
         "Finn", "Grace", "Hana", "Hugo", "Ines", "Ivan", "Jade", "Jonas", "Kai", "Lara", "Leo", "Lina", "Marco", "Maya",
         "Nadia", "Noah", "Olga", "Omar", "Paula", "Petro", "Rosa", "Sami", "Sofia", "Taras", "Uma", "Vera", "Yusuf", "Zoe",
     ];
 
-    private static readonly string[] Last =
+    public static readonly string[] Last =
     [
         "Adams", "Bakker", "Bondar", "Costa", "Dijkstra", "Evans", "Fischer", "Garcia", "Hansen", "Ivanova", "Jansen",
         "Kowalski", "Lewise", "Moreau", "Nguyen", "Novak", "Olsen", "Petrenko", "Quinn", "Rossi", "Schmidt", "Shevchenko",
@@ -129,5 +131,47 @@ internal static class Hashing
         }).Order().ToArray();
         Console.WriteLine($"{times[times.Length / 2]:F1} {iterations}");
         return 0;
+    }
+}
+
+/// <summary>
+/// A typical phone's address book as its Contacts app exports it: a name in FN and N, one to three numbers
+/// (some with a custom label in Apple's grouped form), an email for most, and for some an organization and
+/// title, an address, a birthday or a note; every card with its UID and REV. About 300 bytes a card.
+/// </summary>
+internal static class PhoneExport
+{
+    public static async Task<int> WriteAsync(int count, string file)
+    {
+        var random = new Random(20261130);
+        var first = Seeding.First;
+        var last = Seeding.Last;
+        await using var output = File.Create(file);
+        await ContactsApi.Vcards.VcardWriter.WriteAsync(output, Cards().ToAsyncEnumerable(), ContactsApi.Vcards.VcardVersion.V3);
+        Console.WriteLine($"wrote {count} cards, {new FileInfo(file).Length} bytes, to {file}");
+        return 0;
+
+        IEnumerable<ContactsApi.Vcards.VcardCard> Cards()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var (given, family) = (first[random.Next(first.Length)], last[random.Next(last.Length)]);
+                var lines = new List<string>
+                {
+                    "PRODID:-//Apple Inc.//iPhone OS 17.5.1//EN", $"N:{family};{given};;;", $"FN:{given} {family}",
+                    $"TEL;type=CELL;type=VOICE;type=pref:+38 (0{random.Next(50, 100)}) {random.Next(100, 1000)}-{random.Next(1000, 10000)}",
+                };
+                if (random.Next(3) == 0) lines.Add($"TEL;type=HOME;type=VOICE:+38 (044) {random.Next(100, 1000)}-{random.Next(1000, 10000)}");
+                if (random.Next(6) == 0) lines.AddRange([$"item1.TEL:+1 (555) {random.Next(100, 1000)}-{random.Next(1000, 10000)}", "item1.X-ABLabel:Dacha"]);
+                if (random.Next(5) > 0) lines.Add($"EMAIL;type=INTERNET;type=HOME;type=pref:{given.ToLowerInvariant()}.{family.ToLowerInvariant()}{i}@example.com");
+                if (random.Next(4) == 0) lines.AddRange([$"ORG:{family} & Co.;", "TITLE:Manager"]);
+                if (random.Next(8) == 0) lines.Add($"item2.ADR;type=HOME;type=pref:;;{random.Next(1, 200)} Khreshchatyk St;Kyiv;;01001;Ukraine");
+                if (random.Next(5) == 0) lines.Add($"BDAY:{random.Next(1950, 2010)}-{random.Next(1, 13):00}-{random.Next(1, 29):00}");
+                if (random.Next(10) == 0) lines.Add("NOTE:Met at the conference\\, call after 6");
+                lines.Add($"UID:{new Guid(random.Next(), (short)random.Next(), (short)random.Next(), new byte[8].Select(_ => (byte)random.Next(256)).ToArray())}");
+                lines.Add($"REV:2026-{random.Next(1, 12):00}-{random.Next(1, 29):00}T{random.Next(24):00}:{random.Next(60):00}:00Z");
+                yield return new ContactsApi.Vcards.VcardCard("3.0", lines.Select(ContactsApi.Vcards.VcardProperty.Parse).ToList());
+            }
+        }
     }
 }

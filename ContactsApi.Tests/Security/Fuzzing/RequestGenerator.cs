@@ -33,9 +33,10 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
 
     private static readonly string HundredKb = new('x', 100 * 1024);
 
+    public const string OnePixelPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
     /// <summary>A valid 1×1 PNG, so a file field is sometimes a real image.</summary>
-    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(OnePixelPngBase64);
 
     public HttpRequestMessage Build(Operation operation, out string description)
     {
@@ -117,6 +118,7 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
         if (chosen.Key is null) chosen = content.First();
         var (mediaType, media) = (chosen.Key, chosen.Value!.AsObject());
         if (mediaType.StartsWith("multipart/", StringComparison.Ordinal)) return Multipart(media, notes);
+        if (mediaType == "text/vcard") return Vcard(notes);
 
         var roll = random.Next(20);
         if (roll == 0) { notes.Add("malformed JSON"); return Json(Pick(["{", "{\"a\":", "[1,2", "{'a':1}", "{\"a\":1,}", "\u0000", "{\"a\":\"\\ud800\"}", "NaN", new string('[', 1000) + new string(']', 1000)])); }
@@ -161,6 +163,9 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
                 foreach (var (property, propertySchema) in schema["properties"]?.AsObject() ?? [])
                     if (random.Next(8) > 0 || (schema["required"]?.AsArray().Any(r => r!.GetValue<string>() == property) ?? false))
                         obj[property] = Value(propertySchema!.AsObject(), property);
+                // An email given beside a list of them is the list's first, as the contract asks.
+                if (obj["email"] is JsonValue email && obj["emails"] is JsonArray { Count: > 0 } emails && emails[0] is JsonObject first)
+                    first["address"] = email.DeepClone();
                 return obj;
             case "array":
                 var array = new JsonArray();
@@ -172,7 +177,8 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
         }
         return name.ToLowerInvariant() switch
         {
-            "email" => random.Next(2) == 0 ? state.Email : $"fuzz-{Word()}@example.com",
+            "email" or "address" => random.Next(2) == 0 ? state.Email : $"fuzz-{Word()}@example.com",
+            "birthday" => Pick(["1990-04-12", "--02-29", "2000-02-29"]),
             "password" => random.Next(4) > 0 ? state.Password : "Short1!",
             "phone" or "number" or "phones" => $"+1 (555) {random.Next(100, 999)}-{random.Next(1000, 9999)}",
             "label" => Pick(["mobile", "home", "work", "other"]),
@@ -200,6 +206,36 @@ public sealed class RequestGenerator(Random random, SchemaChecker schemas, FuzzS
             else form.Add(new StringContent(Word()), property);
         }
         return form;
+    }
+
+    /// <summary>A card with generated values (odd ones among them), or text and bytes that are no vCard.</summary>
+    private HttpContent Vcard(List<string> notes)
+    {
+        switch (random.Next(8))
+        {
+            case 0:
+                notes.Add("random bytes as a vCard");
+                return new ByteArrayContent(RandomBytes(random.Next(0, 2048))) { Headers = { ContentType = new MediaTypeHeaderValue("text/vcard") } };
+            case 1:
+                notes.Add("odd text as a vCard");
+                return new StringContent(Pick(Nasty), Encoding.UTF8, "text/vcard");
+        }
+        var lines = new List<string> { "BEGIN:VCARD", Pick(["VERSION:2.1", "VERSION:3.0", "VERSION:4.0"]), $"FN:Fuzz {Word()}" };
+        if (random.Next(2) == 0) lines.Add($"TEL;TYPE={Pick(["CELL", "HOME", "X-Custom"])}:+1 555 {random.Next(1000, 9999)}");
+        if (random.Next(2) == 0) lines.Add($"EMAIL:fuzz-{Word()}@example.com");
+        if (random.Next(3) == 0) lines.Add($"PHOTO;ENCODING=b;TYPE=PNG:{OnePixelPngBase64}");
+        if (random.Next(3) == 0)
+        {
+            lines.Add($"NOTE:{Pick(Nasty)}");
+            notes.Add("odd characters in a card");
+        }
+        if (random.Next(5) == 0)
+        {
+            lines.Add(Pick(["BROKEN LINE", "TEL;TYPE=\"unterminated:1", "NOTE;ENCODING=QUOTED-PRINTABLE:=ZZ"]));
+            notes.Add("a broken line in a card");
+        }
+        lines.Add("END:VCARD");
+        return new StringContent(string.Join("\r\n", lines) + "\r\n", Encoding.UTF8, "text/vcard");
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

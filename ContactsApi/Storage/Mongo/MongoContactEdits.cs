@@ -17,12 +17,20 @@ internal static class MongoContactEdits
     private static readonly FilterDefinitionBuilder<ContactDocument> Filter = Builders<ContactDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<ContactDocument> Update = Builders<ContactDocument>.Update;
 
+    /// <summary>
+    /// Whether the edit needs the stored contact to be written: a first email or number set alone (its place
+    /// may hold no entry yet, which <c>$set</c> on <c>phones.0</c> would fill with half an entry) and a card
+    /// written over a contact (the ids of entries it keeps). Those go through the read-change-write path.
+    /// </summary>
+    public static bool NeedsTheStoredContact(ContactEdit edit) =>
+        edit is ContactEdit.SetFields { ChangesAFirstEntry: true } or ContactEdit.FromCard;
+
     /// <summary>Matches no document: the guard of an edit naming a phone id that no phone can have.</summary>
     private static readonly FilterDefinition<ContactDocument> Nothing = new BsonDocument("$expr", false);
 
     public static (FilterDefinition<ContactDocument> Guard, UpdateDefinition<ContactDocument> Update) Of(ContactEdit edit) => edit switch
     {
-        ContactEdit.SetFields fields => (Filter.Empty, SetFields(fields)),
+        ContactEdit.SetFields { ChangesAFirstEntry: false } fields => (Filter.Empty, SetFields(fields)),
         ContactEdit.AddPhone add => (Filter.SizeLt(c => c.Phones, PhoneRules.MaxPhones),
             Update.Push(c => c.Phones, PhoneDocument.From(add.Phone)).Push(c => c.PhoneDigits, Phone.Digits(add.Phone.Number))
                 .Set(c => c.UpdatedAt, add.Now).Inc(c => c.Version, 1L)),
@@ -53,13 +61,18 @@ internal static class MongoContactEdits
     {
         var update = Update.Set(c => c.UpdatedAt, edit.Now).Inc(c => c.Version, 1L);
         if (edit.Name is { } name) update = update.Set(c => c.Name, name).Set(c => c.NameLower, name.ToLowerInvariant());
-        if (edit.Email is { } email) update = update.Set(c => c.Email, email).Set(c => c.EmailLower, email.ToLowerInvariant());
         if (edit.Favorite is { } favorite) update = update.Set(c => c.Favorite, favorite);
         if (edit.Phones is { } phones)
             update = update.Set(c => c.Phones, phones.Select(PhoneDocument.From).ToList()).Set(c => c.Phone, phones[0].Number)
                 .Set(c => c.PhoneDigits, phones.Select(p => Phone.Digits(p.Number)).ToList());
-        else if (edit.FirstNumber is { } number)
-            update = update.Set(c => c.Phones[0].Number, number).Set(c => c.PhoneDigits[0], Phone.Digits(number)).Set(c => c.Phone, number);
+        if (edit.Emails is { } emails)
+            update = update.Set(c => c.Emails, emails.Select(EmailDocument.From).ToList()).Set(c => c.Email, emails[0].Address)
+                .Set(c => c.EmailLower, emails[0].Address.ToLowerInvariant());
+        if (edit.Organization is { } organization) update = update.Set(c => c.Organization, ContactChanges.Stored(organization));
+        if (edit.Title is { } title) update = update.Set(c => c.Title, ContactChanges.Stored(title));
+        if (edit.Birthday is { } birthday) update = update.Set(c => c.Birthday, ContactChanges.Stored(birthday));
+        if (edit.Notes is { } notes) update = update.Set(c => c.Notes, ContactChanges.Stored(notes));
+        if (edit.Addresses is { } addresses) update = update.Set(c => c.Addresses, addresses.Select(AddressDocument.From).ToList());
         return update;
     }
 

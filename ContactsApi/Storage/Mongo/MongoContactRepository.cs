@@ -39,7 +39,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     public async Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default)
     {
-        await store.Contacts.InsertOneAsync(ContactDocument.From(contact, version: 0), cancellationToken: ct);
+        await store.Contacts.InsertOneAsync(ContactDocument.From(contact.WithEmailsInStep(), version: 0), cancellationToken: ct);
         return await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
     }
 
@@ -59,20 +59,31 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         return limits.Value.Reached();
     }
 
-    public async Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default)
+    public Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default) =>
+        ChangeAsync(null, owner, id, change, ct);
+
+    /// <summary>
+    /// The read-change-write path that every change of a stored contact takes unless it can be one server-side
+    /// update (<see cref="MongoContactEdits"/>): a request's, or an import's, then inside its transaction.
+    /// </summary>
+    private async Task<Outcome<Contact>> ChangeAsync(IClientSessionHandle? session, string owner, string id,
+        Func<Contact, Outcome<Contact>> change, CancellationToken ct)
     {
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
         var mine = Mine(owner, id);
         for (var failures = 0; ; )
         {
-            var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
+            var current = await Find(session, mine).FirstOrDefaultAsync(ct);
             if (current is null) return Refusal.NotFound;
             var outcome = change.ApplyTo(current.ToContact());
             if (outcome.Value is not { } updated) return outcome;
             // Optimistic concurrency: the write lands only if nobody wrote since the read; otherwise
             // wait a little, read again and re-apply the change to what the other writer left. $set
             // rather than a replacement, so fields this version doesn't know survive the update.
-            var result = await store.Contacts.UpdateOneAsync(mine & AtVersion(current.Version), Written(updated), cancellationToken: ct);
+            var guarded = mine & AtVersion(current.Version);
+            var result = session is null
+                ? await store.Contacts.UpdateOneAsync(guarded, Written(updated), cancellationToken: ct)
+                : await store.Contacts.UpdateOneAsync(session, guarded, Written(updated), cancellationToken: ct);
             if (result.MatchedCount == 1) return updated;
             if (++failures == Backoff.UpdateAttempts)
                 throw new StoreUnavailableException($"Contact {id} changed under {failures} updates in a row");
@@ -82,6 +93,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     public async Task<Outcome<Contact>> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default)
     {
+        if (MongoContactEdits.NeedsTheStoredContact(edit)) return await UpdateAsync(owner, id, edit.ApplyTo, ct);
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
         var mine = Mine(owner, id);
         var (guard, update) = MongoContactEdits.Of(edit);
@@ -101,9 +113,136 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         }
     }
 
-    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
+    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return false;
+        var deleted = (await store.Contacts.DeleteOneAsync(Mine(owner, id), ct)).DeletedCount == 1;
+        // After the contact: a photo left by a failure between the two is its owner's and found by no request.
+        await store.Photos.DeleteOneAsync(PhotoOf(owner, id), ct);
+        return deleted;
+    }
+
+    public async Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default) =>
         ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
-        && (await store.Contacts.DeleteOneAsync(Mine(owner, id), ct)).DeletedCount == 1;
+            ? (await store.Photos.Find(PhotoOf(owner, id)).FirstOrDefaultAsync(ct))?.ToPhoto()
+            : null;
+
+    public async Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return false;
+        if ((await store.Contacts.UpdateOneAsync(Mine(owner, id), Builders<ContactDocument>.Update.Set(c => c.PhotoTag, photo.Tag),
+                cancellationToken: ct)).MatchedCount == 0) return false;
+        await WritePhotoAsync(null, owner, id, photo, ct);
+        return true;
+    }
+
+    /// <summary>The contact's photo document: replaced by <paramref name="photo"/>, or deleted when it is null.</summary>
+    private Task WritePhotoAsync(IClientSessionHandle? session, string owner, string id, ContactPhoto? photo, CancellationToken ct)
+    {
+        var filter = PhotoOf(owner, id);
+        if (photo is null)
+            return session is null ? store.Photos.DeleteOneAsync(filter, ct) : store.Photos.DeleteOneAsync(session, filter, cancellationToken: ct);
+        var document = new PhotoDocument { ContactId = id, Owner = owner, MediaType = photo.MediaType, Data = photo.Data };
+        var upsert = new ReplaceOptions { IsUpsert = true };
+        return session is null
+            ? store.Photos.ReplaceOneAsync(filter, document, upsert, ct)
+            : store.Photos.ReplaceOneAsync(session, filter, document, upsert, ct);
+    }
+
+    /// <summary>Oldest first, along the owner+createdAt index, a cursor batch at a time.</summary>
+    public async IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(owner)) yield break;
+        var oldestFirst = Builders<ContactDocument>.Sort.Ascending(c => c.CreatedAt).Ascending(c => c.Id);
+        using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(oldestFirst).ToCursorAsync(ct);
+        while (await cursor.MoveNextAsync(ct))
+            foreach (var contact in cursor.Current) yield return contact.ToContact();
+    }
+
+    /// <summary>
+    /// In a transaction where the deployment runs them (a replica set, a sharded cluster), so that a failure
+    /// imports nothing; the driver retries the whole of it on a transient error. A standalone server has no
+    /// transactions: there the cards are written one after another, and a failure midway leaves those before
+    /// it imported; the same file imported again then finds them and completes the rest, creating nothing twice.
+    /// </summary>
+    public async Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
+        Func<ImportCounts, Refusal?> approve, CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(owner)) return Refusal.NotFound;
+        if (!await store.SupportsTransactionsAsync(ct)) return await ImportStepsAsync(null, owner, cards, now, approve, ct);
+        using var session = await store.Client.StartSessionAsync(cancellationToken: ct);
+        return await session.WithTransactionAsync((s, token) => ImportStepsAsync(s, owner, cards, now, approve, token),
+            new TransactionOptions(writeConcern: WriteConcern.WMajority), ct);
+    }
+
+    private async Task<Outcome<ImportCounts>> ImportStepsAsync(IClientSessionHandle? session, string owner, IReadOnlyList<ImportedCard> cards,
+        DateTime now, Func<ImportCounts, Refusal?> approve, CancellationToken ct)
+    {
+        var matching = new CardMatching();
+        var plan = new List<(ImportedCard Card, Contact? Match)>(cards.Count);
+        // An empty book, a phone's first backup, has nothing to match: two queries a card saved.
+        var empty = await Find(session, OwnedBy(owner)).Limit(1).CountDocumentsAsync(ct) == 0;
+        foreach (var card in cards)
+        {
+            Contact? match = null;
+            if (!empty)
+            {
+                if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(session, owner, uid, ct));
+                match ??= matching.ByName(card.Contact, await ByNameAsync(session, owner, card.Contact.Name, ct));
+            }
+            plan.Add((card, match));
+        }
+        var created = plan.Where(p => p.Match is null).Select(p => p.Card with
+        {
+            Contact = p.Card.Contact with { Id = ObjectIds.New(), Owner = owner, CreatedAt = now, UpdatedAt = now },
+        }).ToList();
+        var unchanged = plan.Count(p => p.Match is { } m && CardMatching.Holds(m, p.Card.Contact));
+        var counts = new ImportCounts(created.Count, plan.Count - created.Count - unchanged, unchanged);
+        var limit = limits.Value.ContactsPerUser;
+        var count = session is null
+            ? await store.Contacts.CountDocumentsAsync(OwnedBy(owner), new CountOptions { Limit = limit + 1L }, ct)
+            : await store.Contacts.CountDocumentsAsync(session, OwnedBy(owner), new CountOptions { Limit = limit + 1L }, ct);
+        if (count + created.Count > limit) return limits.Value.Reached();
+        if (approve(counts) is { } refused) return refused;
+
+        if (created.Count > 0)
+        {
+            var documents = created.Select(c => ContactDocument.From(c.Contact, version: 0)).ToList();
+            if (session is null) await store.Contacts.InsertManyAsync(documents, cancellationToken: ct);
+            else await store.Contacts.InsertManyAsync(session, documents, cancellationToken: ct);
+            foreach (var card in created.Where(c => c.Photo is not null))
+                await WritePhotoAsync(session, owner, card.Contact.Id, card.Photo, ct);
+            // Outside a transaction, a concurrent create may have taken the last places meanwhile.
+            if (session is null && await TakeBackPastTheLimitAsync(owner, created.Select(c => c.Contact.Id).ToList()) is { } full) return full;
+        }
+        foreach (var (card, match) in plan)
+        {
+            if (match is null || CardMatching.Holds(match, card.Contact)) continue;
+            var edit = new ContactEdit.FromCard(card.Contact, now);
+            await ChangeAsync(session, owner, match.Id, edit.ApplyTo, ct);
+            if (match.PhotoTag != card.Contact.PhotoTag) await WritePhotoAsync(session, owner, match.Id, card.Photo, ct);
+        }
+        return counts;
+    }
+
+    /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
+    private async Task<List<Contact>> ByUidAsync(IClientSessionHandle? session, string owner, string uid, CancellationToken ct)
+    {
+        var filter = Filter.Eq(c => c.Uid, uid);
+        if (ObjectIds.IsValid(uid)) filter |= Filter.Eq(c => c.Id, uid);
+        return (await Find(session, OwnedBy(owner) & filter).ToListAsync(ct)).Select(c => c.ToContact()).ToList();
+    }
+
+    /// <summary>The owner's contacts with this name in any case, along the owner+nameLower index; the matching compares it exactly.</summary>
+    private async Task<List<Contact>> ByNameAsync(IClientSessionHandle? session, string owner, string name, CancellationToken ct) =>
+        (await Find(session, OwnedBy(owner) & Filter.Eq(c => c.NameLower, name.ToLowerInvariant())).ToListAsync(ct))
+        .Select(c => c.ToContact()).ToList();
+
+    private IFindFluent<ContactDocument, ContactDocument> Find(IClientSessionHandle? session, FilterDefinition<ContactDocument> filter) =>
+        session is null ? store.Contacts.Find(filter) : store.Contacts.Find(session, filter);
+
+    private static FilterDefinition<PhotoDocument> PhotoOf(string owner, string id) =>
+        Builders<PhotoDocument>.Filter.Eq(p => p.ContactId, id) & Builders<PhotoDocument>.Filter.Eq(p => p.Owner, owner);
 
     /// <summary>
     /// A query an owner, one after another, each an index walk in name order (by_owner_nameLower). One query
@@ -158,7 +297,10 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         return Builders<ContactDocument>.Update
             .Set(c => c.Name, d.Name).Set(c => c.Email, d.Email).Set(c => c.Phones, d.Phones).Set(c => c.Favorite, d.Favorite)
             .Set(c => c.UpdatedAt, d.UpdatedAt).Set(c => c.NameLower, d.NameLower).Set(c => c.EmailLower, d.EmailLower)
-            .Set(c => c.Phone, d.Phone).Set(c => c.PhoneDigits, d.PhoneDigits).Inc(c => c.Version, 1L);
+            .Set(c => c.Phone, d.Phone).Set(c => c.PhoneDigits, d.PhoneDigits)
+            .Set(c => c.Emails, d.Emails).Set(c => c.Organization, d.Organization).Set(c => c.Title, d.Title).Set(c => c.Birthday, d.Birthday)
+            .Set(c => c.Notes, d.Notes).Set(c => c.Addresses, d.Addresses).Set(c => c.Uid, d.Uid).Set(c => c.Kept, d.Kept)
+            .Set(c => c.PhotoTag, d.PhotoTag).Inc(c => c.Version, 1L);
     }
 
     /// <summary>

@@ -56,6 +56,19 @@ internal sealed class ContactDocument
     [BsonElement("createdAt")] public DateTime CreatedAt { get; set; }
     [BsonElement("updatedAt")] public DateTime UpdatedAt { get; set; }
 
+    // The whole card. A document written before these existed has none of them, and reads as a contact
+    // whose one email is not listed yet (Contact.ListedEmails lists it).
+    [BsonElement("emails"), BsonIgnoreIfNull] public List<EmailDocument>? Emails { get; set; }
+    [BsonElement("organization"), BsonIgnoreIfNull] public string? Organization { get; set; }
+    [BsonElement("title"), BsonIgnoreIfNull] public string? Title { get; set; }
+    [BsonElement("birthday"), BsonIgnoreIfNull] public string? Birthday { get; set; }
+    [BsonElement("notes"), BsonIgnoreIfNull] public string? Notes { get; set; }
+    [BsonElement("addresses"), BsonIgnoreIfNull] public List<AddressDocument>? Addresses { get; set; }
+    [BsonElement("uid"), BsonIgnoreIfNull] public string? Uid { get; set; }
+    /// <summary>The card's other properties as content lines; the photo's bytes are in their own collection.</summary>
+    [BsonElement("kept"), BsonIgnoreIfNull] public List<string>? Kept { get; set; }
+    [BsonElement("photo"), BsonIgnoreIfNull] public string? PhotoTag { get; set; }
+
     // Derived on every write. Sorting by name or email is case-insensitive, as in the SQLite store;
     // "phone" (the first number) is the phone sort key; phoneDigits holds one entry a number, so a
     // search never matches across two numbers.
@@ -75,6 +88,10 @@ internal sealed class ContactDocument
         Id = contact.Id, Owner = contact.Owner, Name = contact.Name, Email = contact.Email,
         Phones = contact.Phones.Select(PhoneDocument.From).ToList(),
         Favorite = contact.Favorite, CreatedAt = contact.CreatedAt, UpdatedAt = contact.UpdatedAt,
+        Emails = contact.Emails.Count > 0 ? contact.Emails.Select(EmailDocument.From).ToList() : null,
+        Organization = contact.Organization, Title = contact.Title, Birthday = contact.Birthday, Notes = contact.Notes,
+        Addresses = contact.Addresses.Count > 0 ? contact.Addresses.Select(AddressDocument.From).ToList() : null,
+        Uid = contact.Uid, Kept = contact.Kept.Count > 0 ? contact.Kept.ToList() : null, PhotoTag = contact.PhotoTag,
         NameLower = contact.Name.ToLowerInvariant(), EmailLower = contact.Email.ToLowerInvariant(), Phone = contact.Phone,
         PhoneDigits = contact.Phones.Select(p => Contacts.Phone.Digits(p.Number)).ToList(),
         Version = version,
@@ -83,9 +100,54 @@ internal sealed class ContactDocument
     public Contact ToContact() => new()
     {
         Id = Id, Owner = Owner, Name = Name, Email = Email,
+        Emails = Emails?.Select(e => new ContactEmail(e.Id, e.Address, e.Label)).ToArray() ?? [],
         Phones = Phones.Select(p => new Phone(p.Id, p.Number, p.Label)).ToArray(),
         Favorite = Favorite, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        Organization = Organization, Title = Title, Birthday = Birthday, Notes = Notes,
+        Addresses = Addresses?.Select(a => a.ToAddress()).ToArray() ?? [],
+        Uid = Uid, Kept = Kept ?? [], PhotoTag = PhotoTag,
     };
+}
+
+[BsonIgnoreExtraElements]
+internal sealed class EmailDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("address")] public string Address { get; set; } = "";
+    [BsonElement("label")] public string Label { get; set; } = "";
+
+    public static EmailDocument From(ContactEmail email) => new() { Id = email.Id, Address = email.Address, Label = email.Label };
+}
+
+[BsonIgnoreExtraElements]
+internal sealed class AddressDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("label")] public string Label { get; set; } = "";
+    [BsonElement("street")] public string Street { get; set; } = "";
+    [BsonElement("city")] public string City { get; set; } = "";
+    [BsonElement("region")] public string Region { get; set; } = "";
+    [BsonElement("postcode")] public string Postcode { get; set; } = "";
+    [BsonElement("country")] public string Country { get; set; } = "";
+
+    public static AddressDocument From(ContactAddress a) => new()
+    {
+        Id = a.Id, Label = a.Label, Street = a.Street, City = a.City, Region = a.Region, Postcode = a.Postcode, Country = a.Country,
+    };
+
+    public ContactAddress ToAddress() => new(Id, Label, Street, City, Region, Postcode, Country);
+}
+
+/// <summary>A contact's photo, in its own collection (<c>contactPhotos</c>), keyed by the contact's id, with the owner beside it.</summary>
+[BsonIgnoreExtraElements]
+internal sealed class PhotoDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string ContactId { get; set; } = "";
+    [BsonElement("owner"), BsonRepresentation(BsonType.ObjectId)] public string Owner { get; set; } = "";
+    [BsonElement("mediaType")] public string? MediaType { get; set; }
+    [BsonElement("data")] public byte[] Data { get; set; } = [];
+
+    public ContactPhoto ToPhoto() => new(MediaType, Data);
 }
 
 [BsonIgnoreExtraElements]

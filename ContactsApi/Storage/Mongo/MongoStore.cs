@@ -37,6 +37,7 @@ public sealed class MongoStore : IStoreHealth, IDisposable
         Users = _database.GetCollection<UserDocument>("users");
         Contacts = _database.GetCollection<ContactDocument>("contacts");
         Sessions = _database.GetCollection<SessionDocument>("sessions");
+        Photos = _database.GetCollection<PhotoDocument>("contactPhotos");
         log.LogInformation("Using the MongoDB database {Database}", settings.MongoDatabase);
     }
 
@@ -44,6 +45,8 @@ public sealed class MongoStore : IStoreHealth, IDisposable
     internal IMongoCollection<UserDocument> Users { get; }
     internal IMongoCollection<ContactDocument> Contacts { get; }
     internal IMongoCollection<SessionDocument> Sessions { get; }
+    /// <summary>Contacts' photos, apart from the contacts so that no list or search reads their bytes.</summary>
+    internal IMongoCollection<PhotoDocument> Photos { get; }
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
@@ -115,6 +118,14 @@ public sealed class MongoStore : IStoreHealth, IDisposable
             new CreateIndexModel<ContactDocument>(
                 Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(field).Ascending(c => c.Id),
                 new CreateIndexOptions { Name = "by_owner_" + field })), ct);
+        // An import finds a card's contact by its UID; only contacts from cards have one.
+        await Contacts.Indexes.CreateOneAsync(new CreateIndexModel<ContactDocument>(
+            Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(c => c.Uid),
+            new CreateIndexOptions<ContactDocument> { Name = "by_owner_uid", PartialFilterExpression = Builders<ContactDocument>.Filter.Exists(c => c.Uid) }),
+            cancellationToken: ct);
+        // Deleting a user deletes their photos.
+        await Photos.Indexes.CreateOneAsync(new CreateIndexModel<PhotoDocument>(Builders<PhotoDocument>.IndexKeys.Ascending(p => p.Owner),
+            new CreateIndexOptions { Name = "by_owner" }), cancellationToken: ct);
         await Sessions.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<SessionDocument>(Builders<SessionDocument>.IndexKeys.Ascending(s => s.UserId),

@@ -94,7 +94,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     }
 
     /// <summary>
-    /// Sessions, then contacts, then the user. Outside a transaction (a standalone server) each step is
+    /// Sessions, then photos and contacts, then the user. Outside a transaction (a standalone server) each step is
     /// idempotent and the user goes last, so a crash halfway leaves a user that a repeat of the
     /// delete finishes deleting, never contacts without an owner.
     /// </summary>
@@ -102,13 +102,16 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     {
         var sessions = Builders<SessionDocument>.Filter.Eq(s => s.UserId, id);
         var contacts = Builders<ContactDocument>.Filter.Eq(c => c.Owner, id);
+        var photos = Builders<PhotoDocument>.Filter.Eq(p => p.Owner, id);
         if (session is null)
         {
             await store.Sessions.DeleteManyAsync(sessions, ct);
+            await store.Photos.DeleteManyAsync(photos, ct);
             await store.Contacts.DeleteManyAsync(contacts, ct);
             return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
         }
         await store.Sessions.DeleteManyAsync(session, sessions, cancellationToken: ct);
+        await store.Photos.DeleteManyAsync(session, photos, cancellationToken: ct);
         await store.Contacts.DeleteManyAsync(session, contacts, cancellationToken: ct);
         return (await store.Users.DeleteOneAsync(session, ById(id), cancellationToken: ct)).DeletedCount == 1;
     }

@@ -11,7 +11,8 @@ namespace ContactsApi.Storage.Sqlite;
 
 public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
-    private const string Columns = "id, owner, name, email, phones, favorite, created_at, updated_at";
+    private const string Columns =
+        "id, owner, name, email, phones, favorite, created_at, updated_at, emails, organization, title, birthday, notes, addresses, uid, kept, photo";
     private const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
@@ -75,12 +76,16 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         store.WriteAsync(async (c, tx) =>
         {
             if (await NoRoomAsync(c, tx, contact.Owner, 1, ct) is { } full) return full;
-            await Bind(c.Command($"""
-                INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
-                VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $phone, $name_lc, $email_lc, $digits)
-                """, tx), contact).ExecuteNonQueryAsync(ct);
+            await InsertAsync(c, tx, contact.WithEmailsInStep(), ct);
             return null;
         }, ct);
+
+    private static Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct) =>
+        Bind(c.Command($"""
+            INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
+            VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
+                    $addresses, $uid, $kept, $photo, $phone, $name_lc, $email_lc, $digits)
+            """, tx), contact).ExecuteNonQueryAsync(ct);
 
     /// <summary>
     /// The refusal (403) of a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
@@ -95,16 +100,23 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     }
 
     public Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default) =>
-        store.WriteAsync<Outcome<Contact>>(async (c, tx) =>
-        {
-            var current = await FindAsync(c, tx, owner, id, ct);
-            if (current is null) return Refusal.NotFound;
-            var outcome = change.ApplyTo(current);
-            if (outcome.Value is not { } updated) return outcome;
-            await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
-                .ExecuteNonQueryAsync(ct);
-            return updated;
-        }, ct);
+        store.WriteAsync((c, tx) => ChangeAsync(c, tx, owner, id, change, ct), ct);
+
+    /// <summary>
+    /// Every change of a stored contact, whatever made it (a request, an import), goes through here, inside
+    /// its write's transaction: the contact as it was is read, changed and written back.
+    /// </summary>
+    private static async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
+        Func<Contact, Outcome<Contact>> change, CancellationToken ct)
+    {
+        var current = await FindAsync(c, tx, owner, id, ct);
+        if (current is null) return Refusal.NotFound;
+        var outcome = change.ApplyTo(current);
+        if (outcome.Value is not { } updated) return outcome;
+        await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
+            .ExecuteNonQueryAsync(ct);
+        return updated;
+    }
 
     /// <summary>
     /// The edit made in memory inside the write: writes go through one writer, so reading, applying
@@ -120,18 +132,136 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// </summary>
     private static string ChangedColumns(Contact current, Contact updated)
     {
-        var set = new List<string>(5);
+        var set = new List<string>(8);
         if (updated.Name != current.Name) set.Add("name = $name, name_lc = $name_lc");
         if (updated.Email != current.Email) set.Add("email = $email, email_lc = $email_lc");
         if (!updated.Phones.SequenceEqual(current.Phones)) set.Add("phones = $phones, phone = $phone, phone_digits = $digits");
         if (updated.Favorite != current.Favorite) set.Add("favorite = $favorite");
+        // The card's other columns are in no index but uid's: written together whenever any of them changes.
+        if (!updated.Emails.SequenceEqual(current.Emails) || !updated.Addresses.SequenceEqual(current.Addresses)
+            || updated.Organization != current.Organization || updated.Title != current.Title || updated.Birthday != current.Birthday
+            || updated.Notes != current.Notes || !updated.Kept.SequenceEqual(current.Kept) || updated.PhotoTag != current.PhotoTag)
+            set.Add("emails = $emails, addresses = $addresses, organization = $organization, title = $title, birthday = $birthday, " +
+                    "notes = $notes, kept = $kept, photo = $photo");
+        if (updated.Uid != current.Uid) set.Add("uid = $uid");
         set.Add("updated_at = $updated");
         return string.Join(", ", set);
     }
 
     public Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) => await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
-            .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1, ct);
+        store.WriteAsync(async (c, tx) =>
+        {
+            await c.Command("DELETE FROM contact_photos WHERE contact_id = $id AND owner = $owner", tx)
+                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct);
+            return await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
+                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1;
+        }, ct);
+
+    public Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default) =>
+        store.ReadAsync(async c => (await c.Command("SELECT media_type, data FROM contact_photos WHERE contact_id = $id AND owner = $owner")
+            .With("$id", id).With("$owner", owner).ReadAsync(r => ReadPhoto(r, 0), ct)).SingleOrDefault(), ct);
+
+    public Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            if (await c.Command("UPDATE contacts SET photo = $photo WHERE id = $id AND owner = $owner", tx)
+                    .With("$photo", photo.Tag).With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 0) return false;
+            await WritePhotoAsync(c, tx, owner, id, photo, ct);
+            return true;
+        }, ct);
+
+    /// <summary>The photo row of a contact: replaced by <paramref name="photo"/>, or deleted when it is null.</summary>
+    private static async Task WritePhotoAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, ContactPhoto? photo,
+        CancellationToken ct)
+    {
+        if (photo is null)
+        {
+            await c.Command("DELETE FROM contact_photos WHERE contact_id = $id AND owner = $owner", tx)
+                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await c.Command("""
+            INSERT INTO contact_photos (contact_id, owner, media_type, data) VALUES ($id, $owner, $type, $data)
+            ON CONFLICT (contact_id) DO UPDATE SET media_type = excluded.media_type, data = excluded.data WHERE owner = excluded.owner
+            """, tx).With("$id", id).With("$owner", owner).With("$type", photo.MediaType).With("$data", photo.Data).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Pages along the created_at index, each after the last one's (created_at, id): a page is a short read of
+    /// its own. One read for all of them would keep its snapshot, and so the WAL, from being checkpointed for as
+    /// long as the client takes to read the answer.
+    /// </summary>
+    public async IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int pageSize = 500;
+        for (var (at, after) = (long.MinValue, ""); ;)
+        {
+            var page = await store.ReadAsync(c => c.Command($"""
+                    SELECT {Columns} FROM contacts INDEXED BY contacts_by_created_at
+                    WHERE owner = $owner AND (created_at, id) > ($at, $after) ORDER BY created_at, id LIMIT {pageSize}
+                    """).With("$owner", owner).With("$at", at).With("$after", after).ReadAsync(Read, ct), ct);
+            foreach (var contact in page) yield return contact;
+            if (page.Count < pageSize) yield break;
+            (at, after) = (page[^1].CreatedAt.ToUnixMs(), page[^1].Id);
+        }
+    }
+
+    public Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
+        Func<ImportCounts, Refusal?> approve, CancellationToken ct = default) =>
+        // One write: matched and written in one transaction, which a failure anywhere rolls back whole.
+        store.WriteAsync<Outcome<ImportCounts>>(async (c, tx) =>
+        {
+            var matching = new CardMatching();
+            var plan = new List<(ImportedCard Card, Contact? Match)>(cards.Count);
+            // An empty book, a phone's first backup, has nothing to match: two lookups a card saved.
+            var empty = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))! == 0;
+            foreach (var card in cards)
+            {
+                Contact? match = null;
+                if (!empty)
+                {
+                    if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(c, tx, owner, uid, ct));
+                    match ??= matching.ByName(card.Contact, await ByNameAsync(c, tx, owner, card.Contact.Name, ct));
+                }
+                plan.Add((card, match));
+            }
+            var created = plan.Count(p => p.Match is null);
+            var unchanged = plan.Count(p => p.Match is { } m && CardMatching.Holds(m, p.Card.Contact));
+            var counts = new ImportCounts(created, plan.Count - created - unchanged, unchanged);
+            if (await NoRoomAsync(c, tx, owner, created, ct) is { } full) return full;
+            if (approve(counts) is { } refused) return refused;
+
+            foreach (var (card, match) in plan)
+            {
+                if (match is null)
+                {
+                    var contact = card.Contact with { Id = ObjectIds.New(), Owner = owner, CreatedAt = now, UpdatedAt = now };
+                    await InsertAsync(c, tx, contact, ct);
+                    if (card.Photo is not null) await WritePhotoAsync(c, tx, owner, contact.Id, card.Photo, ct);
+                }
+                else if (!CardMatching.Holds(match, card.Contact))
+                {
+                    var edit = new ContactEdit.FromCard(card.Contact, now);
+                    await ChangeAsync(c, tx, owner, match.Id, edit.ApplyTo, ct);
+                    if (match.PhotoTag != card.Contact.PhotoTag) await WritePhotoAsync(c, tx, owner, match.Id, card.Photo, ct);
+                }
+            }
+            return counts;
+        }, ct);
+
+    /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
+    private static async Task<List<Contact>> ByUidAsync(CachedConnection c, SqliteTransaction tx, string owner, string uid, CancellationToken ct)
+    {
+        var found = await c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND uid = $uid", tx)
+            .With("$owner", owner).With("$uid", uid).ReadAsync(Read, ct);
+        if (ObjectIds.IsValid(uid) && await FindAsync(c, tx, owner, uid, ct) is { } byId) found.Add(byId);
+        return found;
+    }
+
+    /// <summary>The owner's contacts with this name in any case, along the name index; the matching compares it exactly.</summary>
+    private static Task<List<Contact>> ByNameAsync(CachedConnection c, SqliteTransaction tx, string owner, string name, CancellationToken ct) =>
+        c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND name = $name", tx)
+            .With("$owner", owner).With("$name", name).ReadAsync(Read, ct);
 
     /// <summary>
     /// A query an owner, each an index walk in name order. One query over all of them in the list's order
@@ -198,10 +328,20 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             PhoneRowsJson.Default.PhoneRowArray))
         .With("$favorite", contact.Favorite)
         .With("$created", contact.CreatedAt.ToUnixMs()).With("$updated", contact.UpdatedAt.ToUnixMs())
+        .With("$emails", JsonSerializer.Serialize(contact.Emails.Select(e => new EmailRow { Id = e.Id, Address = e.Address, Label = e.Label }).ToArray(),
+            PhoneRowsJson.Default.EmailRowArray))
+        .With("$organization", contact.Organization).With("$title", contact.Title).With("$birthday", contact.Birthday).With("$notes", contact.Notes)
+        .With("$addresses", JsonSerializer.Serialize(contact.Addresses.Select(AddressRow.From).ToArray(), PhoneRowsJson.Default.AddressRowArray))
+        .With("$uid", contact.Uid)
+        .With("$kept", JsonSerializer.Serialize(contact.Kept, PhoneRowsJson.Default.IReadOnlyListString))
+        .With("$photo", contact.PhotoTag)
         .With("$phone", contact.Phone)
         .With("$name_lc", contact.Name.ToLowerInvariant()).With("$email_lc", contact.Email.ToLowerInvariant())
         // Numbers are kept apart by spaces so a search never matches across two of them.
         .With("$digits", string.Join(' ', contact.Phones.Select(p => Phone.Digits(p.Number))));
+
+    private static ContactPhoto ReadPhoto(SqliteDataReader reader, int at) =>
+        new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
 
     private static Contact Read(SqliteDataReader reader) => new()
     {
@@ -214,7 +354,24 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         Favorite = reader.GetBoolean(5),
         CreatedAt = SqliteCommands.FromUnixMs(reader.GetInt64(6)),
         UpdatedAt = SqliteCommands.FromUnixMs(reader.GetInt64(7)),
+        Emails = ReadList(reader, 8, PhoneRowsJson.Default.EmailRowArray, e => new ContactEmail(e.Id, e.Address, e.Label)),
+        Organization = reader.IsDBNull(9) ? null : reader.GetString(9),
+        Title = reader.IsDBNull(10) ? null : reader.GetString(10),
+        Birthday = reader.IsDBNull(11) ? null : reader.GetString(11),
+        Notes = reader.IsDBNull(12) ? null : reader.GetString(12),
+        Addresses = ReadList(reader, 13, PhoneRowsJson.Default.AddressRowArray, a => a.ToAddress()),
+        Uid = reader.IsDBNull(14) ? null : reader.GetString(14),
+        Kept = ReadList(reader, 15, PhoneRowsJson.Default.StringArray, line => line),
+        PhotoTag = reader.IsDBNull(16) ? null : reader.GetString(16),
     };
+
+    /// <summary>A JSON array column; most contacts have none of the card's lists, so "[]" is read without the serializer.</summary>
+    private static IReadOnlyList<T> ReadList<TRow, T>(SqliteDataReader reader, int column, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRow[]> rows,
+        Func<TRow, T> read)
+    {
+        var json = reader.GetFieldValue<byte[]>(column);
+        return json is [(byte)'[', (byte)']'] ? [] : JsonSerializer.Deserialize(json, rows)!.Select(read).ToArray();
+    }
 
     /// <summary>
     /// A phone as the JSON column holds it: the MongoDB document's shape. Plain settable properties: for a
@@ -226,11 +383,40 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         [JsonPropertyName("number")] public string Number { get; set; } = "";
         [JsonPropertyName("label")] public string Label { get; set; } = "";
     }
+
+    internal sealed class EmailRow
+    {
+        [JsonPropertyName("_id")] public string Id { get; set; } = "";
+        [JsonPropertyName("address")] public string Address { get; set; } = "";
+        [JsonPropertyName("label")] public string Label { get; set; } = "";
+    }
+
+    internal sealed class AddressRow
+    {
+        [JsonPropertyName("_id")] public string Id { get; set; } = "";
+        [JsonPropertyName("label")] public string Label { get; set; } = "";
+        [JsonPropertyName("street")] public string Street { get; set; } = "";
+        [JsonPropertyName("city")] public string City { get; set; } = "";
+        [JsonPropertyName("region")] public string Region { get; set; } = "";
+        [JsonPropertyName("postcode")] public string Postcode { get; set; } = "";
+        [JsonPropertyName("country")] public string Country { get; set; } = "";
+
+        public static AddressRow From(ContactAddress a) => new()
+        {
+            Id = a.Id, Label = a.Label, Street = a.Street, City = a.City, Region = a.Region, Postcode = a.Postcode, Country = a.Country,
+        };
+
+        public ContactAddress ToAddress() => new(Id, Label, Street, City, Region, Postcode, Country);
+    }
 }
 
 /// <summary>
-/// The phones column's JSON, generated at build time and read from the column's UTF-8 bytes: read
-/// through a string and reflection, it was half the time of reading a contact's row.
+/// The JSON columns (phones, emails, addresses, kept), generated at build time and read from the column's
+/// UTF-8 bytes: read through a string and reflection, phones were half the time of reading a contact's row.
 /// </summary>
 [JsonSerializable(typeof(SqliteContactRepository.PhoneRow[]))]
+[JsonSerializable(typeof(SqliteContactRepository.EmailRow[]))]
+[JsonSerializable(typeof(SqliteContactRepository.AddressRow[]))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class PhoneRowsJson : JsonSerializerContext;

@@ -89,5 +89,32 @@ internal static class SqliteMigrations
         DROP INDEX contacts_by_name;
         CREATE INDEX contacts_by_name ON contacts (owner, name, id, name_lc);
         """,
+        """
+        -- The whole card (issue 14). emails and addresses are embedded arrays as JSON, as phones are; email
+        -- stays the first address, '' for a contact from a card without one (and phone '' without a number).
+        -- uid is the card's UID; kept its other properties as a JSON array of content lines; photo the
+        -- photo's tag, its bytes in contact_photos, apart, so that no list or search reads them.
+        ALTER TABLE contacts ADD COLUMN emails TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE contacts ADD COLUMN organization TEXT;
+        ALTER TABLE contacts ADD COLUMN title TEXT;
+        ALTER TABLE contacts ADD COLUMN birthday TEXT;
+        ALTER TABLE contacts ADD COLUMN notes TEXT;
+        ALTER TABLE contacts ADD COLUMN addresses TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE contacts ADD COLUMN uid TEXT;
+        ALTER TABLE contacts ADD COLUMN kept TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE contacts ADD COLUMN photo TEXT;
+        -- A contact stored before keeps emails '[]': its one email is listed as the first entry, with the
+        -- contact's own id and the label other, as the MongoDB store lists an older document's (Contact.ListedEmails).
+        -- An import finds a card's contact by its UID.
+        CREATE INDEX contacts_by_uid ON contacts (owner, uid) WHERE uid IS NOT NULL;
+
+        CREATE TABLE contact_photos (
+            contact_id TEXT PRIMARY KEY,
+            owner      TEXT NOT NULL,
+            media_type TEXT,
+            data       BLOB NOT NULL
+        );
+        CREATE INDEX contact_photos_by_owner ON contact_photos (owner);
+        """,
     ];
 }

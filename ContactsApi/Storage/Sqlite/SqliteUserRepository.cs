@@ -81,6 +81,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         store.WriteAsync(async (c, tx) =>
         {
             await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            await c.Command("DELETE FROM contact_photos WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct) == 1;
         }, ct);
