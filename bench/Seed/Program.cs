@@ -50,7 +50,8 @@ internal static class Seeding
 
     public static async Task<int> RunAsync(string data, string output, int[] counts)
     {
-        using var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance);
+        using var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }),
+            new ContactCollation(Options.Create(new CollationOptions())), NullLogger<SqliteStore>.Instance);
         var users = new SqliteUserRepository(store);
         var contacts = new SqliteContactRepository(store, Options.Create(new ContactLimitOptions()));
         var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = new PasswordOptions().Iterations }));

@@ -116,5 +116,71 @@ internal static class SqliteMigrations
         );
         CREATE INDEX contact_photos_by_owner ON contact_photos (owner);
         """,
+        """
+        -- Names and emails sort by an ICU collation (Contacts:Collation) and are searched through a trigram
+        -- index. name_key and email_key are ICU's sort keys, which order byte by byte as BLOBs compare;
+        -- name_lc and email_lc now hold the folded text (SearchText.Fold) and name_grams the folded name's
+        -- trigrams. The service computes them (SqliteTextColumns): for the rows written before this step, and
+        -- again whenever the collation or ICU's version of it changes, at the next start (store_settings).
+        ALTER TABLE contacts ADD COLUMN name_key BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE contacts ADD COLUMN email_key BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE contacts ADD COLUMN name_grams TEXT;
+        ALTER TABLE contacts ADD COLUMN search_id INTEGER;
+        DROP INDEX contacts_by_name;
+        CREATE INDEX contacts_by_name ON contacts (owner, name_key, id, name_lc);
+        DROP INDEX contacts_by_email;
+        CREATE INDEX contacts_by_email ON contacts (owner, email_key, id, email_lc);
+        CREATE TABLE store_settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- A contact's search_id is its owner's number times 2^32 plus a number of its own, so each owner's
+        -- contacts are one range of the search index's rowids, and a search reads only its owner's entries.
+        CREATE TABLE search_owners (
+            no    INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL UNIQUE,
+            last  INTEGER NOT NULL CHECK (last < 4294967296)
+        );
+        INSERT INTO search_owners (owner, last) SELECT owner, count(*) FROM contacts GROUP BY owner ORDER BY owner;
+        UPDATE contacts SET search_id = numbered.search_id FROM (
+            SELECT c.rowid AS r, (s.no << 32) + row_number() OVER (PARTITION BY c.owner ORDER BY c.id) AS search_id
+            FROM contacts c JOIN search_owners s ON s.owner = c.owner
+        ) AS numbered WHERE contacts.rowid = numbered.r;
+        CREATE UNIQUE INDEX contacts_by_search_id ON contacts (search_id);
+
+        -- Folded names and emails in FTS5's trigram index: a substring of three characters or more is a
+        -- phrase of trigrams. Contentless: the text is in contacts already. Triggers keep it, and each owner's
+        -- count of names holding each trigram, in the transaction of every write.
+        CREATE VIRTUAL TABLE contacts_fts USING fts5(
+            name, email, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
+        INSERT INTO contacts_fts (rowid, name, email) SELECT search_id, name_lc, email_lc FROM contacts;
+        CREATE TABLE name_trigrams (
+            owner_no INTEGER NOT NULL,
+            trigram  TEXT NOT NULL,
+            n        INTEGER NOT NULL,
+            PRIMARY KEY (owner_no, trigram)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+            INSERT INTO contacts_fts (rowid, name, email) VALUES (NEW.search_id, NEW.name_lc, NEW.email_lc);
+            INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
+                WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
+            DELETE FROM contacts_fts WHERE rowid = OLD.search_id;
+            UPDATE name_trigrams SET n = n - 1
+            WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
+        END;
+        CREATE TRIGGER contacts_fts_text AFTER UPDATE OF name_lc, email_lc ON contacts BEGIN
+            DELETE FROM contacts_fts WHERE rowid = OLD.search_id;
+            INSERT INTO contacts_fts (rowid, name, email) VALUES (NEW.search_id, NEW.name_lc, NEW.email_lc);
+        END;
+        CREATE TRIGGER contacts_name_trigrams AFTER UPDATE OF name_grams ON contacts BEGIN
+            UPDATE name_trigrams SET n = n - 1
+            WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
+            INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
+                WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        """,
     ];
 }
