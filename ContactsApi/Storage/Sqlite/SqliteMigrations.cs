@@ -150,32 +150,38 @@ internal static class SqliteMigrations
         CREATE UNIQUE INDEX contacts_by_search_id ON contacts (search_id);
 
         -- Folded names and emails in FTS5's trigram index: a substring of three characters or more is a
-        -- phrase of trigrams. Contentless: the text is in contacts already. Triggers keep it, and each owner's
-        -- count of names holding each trigram, in the transaction of every write.
+        -- phrase of trigrams. Contentless: the text is in contacts already. Triggers note each contact whose
+        -- text changes in contacts_fts_pending, and the writer brings those into the index once per group
+        -- commit (SqliteSearchIndex), in the same transaction. They keep each owner's count of names holding
+        -- each trigram themselves.
         CREATE VIRTUAL TABLE contacts_fts USING fts5(
             name, email, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
         INSERT INTO contacts_fts (rowid, name, email) SELECT search_id, name_lc, email_lc FROM contacts;
+        -- indexed: whether contacts_fts holds the contact's text from before the group.
+        CREATE TABLE contacts_fts_pending (
+            search_id INTEGER PRIMARY KEY,
+            indexed   INTEGER NOT NULL
+        );
         CREATE TABLE name_trigrams (
             owner_no INTEGER NOT NULL,
             trigram  TEXT NOT NULL,
             n        INTEGER NOT NULL,
             PRIMARY KEY (owner_no, trigram)
         ) WITHOUT ROWID;
-        CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
-            INSERT INTO contacts_fts (rowid, name, email) VALUES (NEW.search_id, NEW.name_lc, NEW.email_lc);
+        CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (NEW.search_id, 0);
             INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
                 WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
         END;
-        CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
-            DELETE FROM contacts_fts WHERE rowid = OLD.search_id;
+        CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
             UPDATE name_trigrams SET n = n - 1
             WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
         END;
-        CREATE TRIGGER contacts_fts_text AFTER UPDATE OF name_lc, email_lc ON contacts BEGIN
-            DELETE FROM contacts_fts WHERE rowid = OLD.search_id;
-            INSERT INTO contacts_fts (rowid, name, email) VALUES (NEW.search_id, NEW.name_lc, NEW.email_lc);
+        CREATE TRIGGER contacts_search_text AFTER UPDATE OF name_lc, email_lc ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
         END;
-        CREATE TRIGGER contacts_name_trigrams AFTER UPDATE OF name_grams ON contacts BEGIN
+        CREATE TRIGGER contacts_search_trigrams AFTER UPDATE OF name_grams ON contacts BEGIN
             UPDATE name_trigrams SET n = n - 1
             WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
             INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)

@@ -39,7 +39,7 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
         // After creation the file must exist: a missing file is an outage, not a reason to start empty.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _pool = new SqliteConnectionPool(builder.ToString());
-        _writes = new SqliteWriteQueue(_pool, options.Value.MaxPendingWrites, log);
+        _writes = new SqliteWriteQueue(_pool, options.Value.MaxPendingWrites, SqliteSearchIndex.ApplyPending, log);
     }
 
     public string FilePath { get; }

@@ -53,6 +53,7 @@ internal static class SqliteTextRefresh
                     if (Update(c, tx, row, SqliteTextColumns.Of(row.Name, row.Email, collation))) changed++;
                     after = row.RowId;
                 }
+                SqliteSearchIndex.ApplyPending(c, tx);
                 rows = batch.Count;
             });
             done += rows;
