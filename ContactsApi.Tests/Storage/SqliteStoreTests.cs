@@ -155,6 +155,24 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         Assert.DoesNotContain(kept, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step != "SCAN CONSTANT ROW");
     }
 
+    [Fact]
+    public void A_name_search_in_name_order_walks_the_owners_distinct_names_then_reads_only_the_pages_rows()
+    {
+        var owner = "63a4f6ada59c271a98adff3e";
+        using var cached = new CachedConnection(Open(StartedFile()));
+        var list = new SqliteContactList(cached, null, owner, new ContactQuery { Name = "an" });
+
+        Assert.Equal(["SEARCH name_groups USING PRIMARY KEY (owner_no=?)"], Plan(list.GroupCountCommand()));
+        foreach (var reverse in new[] { false, true })
+        {
+            Assert.Equal(["SEARCH name_groups USING PRIMARY KEY (owner_no=?)"], Plan(list.NameGroupsCommand(reverse)));
+            var rows = Plan(list.NameGroupRowsCommand(["2A44"], 20, 10, reverse));
+            output.WriteLine($"reverse={reverse}: {string.Join(" | ", rows)}");
+            Assert.Equal("SEARCH contacts USING INDEX contacts_by_name (owner=? AND name_key=?)", rows[0]);
+            Assert.DoesNotContain(rows, step => step.Contains("TEMP B-TREE") || step.StartsWith("SCAN contacts", StringComparison.Ordinal));
+        }
+    }
+
     private string StartedFile()
     {
         _ = factory.Services;

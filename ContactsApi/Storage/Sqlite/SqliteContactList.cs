@@ -13,16 +13,18 @@ namespace ContactsApi.Storage.Sqlite;
 /// exactly three characters is a single trigram, whose count among the owner's names is kept (<c>name_trigrams</c>),
 /// so its total is one row's read.</item>
 /// <item>Shorter filters, and the phone and favorite filters, are checked entry by entry in an index of the
-/// owner's rows: a cost that grows with the owner's contacts.</item>
+/// owner's rows: a cost that grows with the owner's contacts. A name filter alone checks each distinct name
+/// once (<c>name_groups</c>), however many contacts share it.</item>
 /// <item>The page walks the sort's index and skips what doesn't match, when the matches are frequent enough
-/// for the page to come early in the walk; otherwise it reads the few matching rows and sorts them.</item>
+/// for the page to come early in the walk; otherwise it reads the few matching rows and sorts them. A name
+/// search in name order walks the distinct names, then reads the rows of those its page falls on.</item>
 /// </list>
 /// The commands are internal so that the store tests explain the very SQL this issues.
 /// </summary>
 internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query)
 {
-    // Reading a row by its search_id costs about ten steps of an index walk (1 µs against 0.1 µs, measured).
-    private const long RowCost = 10;
+    // Reading a row costs about twenty steps of an index walk (2 µs against 0.1 µs, measured at 100,000 contacts).
+    private const long RowCost = 20;
 
     private const string Matches =
         "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH $match AND rowid BETWEEN $first AND $last";
@@ -32,6 +34,7 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
     private long _contacts, _candidates, _ownerNo;
 
     private bool Filtered => query.Name is not null || query.Email is not null || query.PhoneDigits is not null || query.Favorite is not null;
+    private bool NameOnly => query.Name is not null && query.Email is null && query.PhoneDigits is null && query.Favorite is null;
     private bool Indexed => _indexedName is not null || _indexedEmail is not null;
     private bool OthersFiltered => (query.Name is not null && _indexedName is null) || (query.Email is not null && _indexedEmail is null)
                                    || query.PhoneDigits is not null || query.Favorite is not null;
@@ -41,9 +44,10 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
     {
         _contacts = await ScalarAsync(c.Command(SqliteContactRepository.KeptCount, tx).With("$owner", owner), ct);
         if (!Filtered || _contacts == 0) return _contacts;
-        if (!Indexed) return await ScalarAsync(ScanCountCommand(), ct);
+        if (query.Name is null && !Indexed) return await ScalarAsync(ScanCountCommand(), ct);
         _ownerNo = await ScalarAsync(c.Command("SELECT coalesce((SELECT no FROM search_owners WHERE owner = $owner), 0)", tx)
             .With("$owner", owner), ct);
+        if (!Indexed) return await ScalarAsync(NameOnly ? GroupCountCommand() : ScanCountCommand(), ct);
         var oneTrigram = _indexedEmail is null && _indexedName!.EnumerateRunes().Count() == 3;
         _candidates = await ScalarAsync(oneTrigram ? TrigramCountCommand() : SearchCountCommand(), ct);
         if (!OthersFiltered || _candidates == 0) return _candidates;
@@ -52,11 +56,11 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
     }
 
     /// <summary>
-    /// The page of <paramref name="total"/> matches. OFFSET steps over the skipped entries one by one, so a page
-    /// past the middle is read in the opposite order from the far end (<c>FromEnd</c>: the caller turns it
-    /// round): page 400 of 500 skips 2,000 entries, not 7,980.
+    /// The page of <paramref name="total"/> matches, in order. OFFSET steps over the skipped entries one by one, so
+    /// a page past the middle is read in the opposite order from the far end and turned round: page 400 of 500
+    /// skips 2,000 entries, not 7,980.
     /// </summary>
-    public (SqliteCommand Command, bool FromEnd) PageCommand(long total)
+    public async Task<List<Contact>> PageAsync(long total, CancellationToken ct)
     {
         var fromEnd = query.Skip > total / 2;
         var skip = fromEnd ? Math.Max(0, total - query.Skip - query.Limit) : query.Skip;
@@ -65,10 +69,48 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
         var walk = (skip + limit) * _contacts / Math.Max(total, 1) * (WalkReadsRows ? RowCost : 1);
         var fetch = Indexed ? _candidates * RowCost : long.MaxValue;
         var reverse = query.Descending != fromEnd;
-        return (fetch < walk ? FetchCommand(skip, limit, reverse) : WalkCommand(skip, limit, reverse), fromEnd);
+        var page = fetch < walk ? await FetchCommand(skip, limit, reverse).ReadAsync(SqliteContactRepository.Read, ct)
+            : NameOnly && query.Sort == ContactSort.Name ? await NameGroupPageAsync(skip, limit, reverse, ct)
+            : await WalkCommand(skip, limit, reverse).ReadAsync(SqliteContactRepository.Read, ct);
+        if (fromEnd) page.Reverse();
+        return page;
+    }
+
+    /// <summary>
+    /// The distinct names that match, in order, summed until the page is reached; then the rows of those names
+    /// the page falls on, skipping the matches of the names before.
+    /// </summary>
+    private async Task<List<Contact>> NameGroupPageAsync(long skip, long limit, bool reverse, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        long before = 0, seen = 0;
+        await using (var groups = await NameGroupsCommand(reverse).ExecuteReaderAsync(ct))
+            while (seen < skip + limit && await groups.ReadAsync(ct))
+            {
+                var n = groups.GetInt64(1);
+                if (seen + n > skip) keys.Add(Convert.ToHexString(groups.GetFieldValue<byte[]>(0)));
+                else before += n;
+                seen += n;
+            }
+        return await NameGroupRowsCommand(keys, skip - before, limit, reverse).ReadAsync(SqliteContactRepository.Read, ct);
     }
 
     internal SqliteCommand ScanCountCommand() => Bind(c.Command($"SELECT count(*) FROM contacts WHERE {AllFilters()}", tx));
+
+    internal SqliteCommand GroupCountCommand() => Bind(c.Command(
+        "SELECT coalesce(sum(n), 0) FROM name_groups WHERE owner_no = $owner_no AND instr(name_lc, $name) > 0", tx));
+
+    /// <summary>Each distinct name that matches, in order, with the number of contacts that have it.</summary>
+    internal SqliteCommand NameGroupsCommand(bool reverse) => Bind(c.Command($"""
+        SELECT name_key, sum(n) FROM name_groups WHERE owner_no = $owner_no AND instr(name_lc, $name) > 0
+        GROUP BY name_key ORDER BY name_key {(reverse ? "DESC" : "ASC")}
+        """, tx));
+
+    internal SqliteCommand NameGroupRowsCommand(IReadOnlyCollection<string> hexKeys, long skip, long limit, bool reverse) => Paged(c.Command($"""
+        SELECT {SqliteContactRepository.Columns} FROM contacts INDEXED BY contacts_by_name
+        WHERE owner = $owner AND name_key IN (SELECT unhex(value) FROM json_each($keys)) AND instr(name_lc, $name) > 0
+        ORDER BY {OrderBy(reverse)} LIMIT $limit OFFSET $skip
+        """, tx), skip, limit).With("$keys", $"[{string.Join(",", hexKeys.Select(k => $"\"{k}\""))}]");
 
     internal SqliteCommand TrigramCountCommand() => Bind(c.Command(
         "SELECT coalesce((SELECT n FROM name_trigrams WHERE owner_no = $owner_no AND trigram = $name), 0)", tx));

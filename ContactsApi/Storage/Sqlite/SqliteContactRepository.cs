@@ -22,9 +22,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             var list = new SqliteContactList(c, snapshot, owner, query);
             var total = await list.CountAsync(ct);
             if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
-            var (page, fromEnd) = list.PageCommand(total);
-            var contacts = await page.ReadAsync(Read, ct);
-            if (fromEnd) contacts.Reverse();
+            var contacts = await list.PageAsync(total, ct);
             await snapshot.CommitAsync(ct);
             return ((IReadOnlyList<Contact>)contacts, total);
         }, ct);

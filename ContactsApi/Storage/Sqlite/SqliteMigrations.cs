@@ -168,15 +168,34 @@ internal static class SqliteMigrations
             n        INTEGER NOT NULL,
             PRIMARY KEY (owner_no, trigram)
         ) WITHOUT ROWID;
+        -- Each owner's distinct names (sort key and folded text) with their number of contacts: a name search
+        -- in name order walks these, so a name many contacts share is stepped over once, not once a contact.
+        CREATE TABLE name_groups (
+            owner_no INTEGER NOT NULL,
+            name_key BLOB NOT NULL,
+            name_lc  TEXT NOT NULL,
+            n        INTEGER NOT NULL,
+            PRIMARY KEY (owner_no, name_key, name_lc)
+        ) WITHOUT ROWID;
         CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
             INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (NEW.search_id, 0);
             INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
                 WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO name_groups (owner_no, name_key, name_lc, n) VALUES (NEW.search_id >> 32, NEW.name_key, NEW.name_lc, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
             INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
             UPDATE name_trigrams SET n = n - 1
             WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
+            UPDATE name_groups SET n = n - 1 WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc;
+            DELETE FROM name_groups WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc AND n = 0;
+        END;
+        CREATE TRIGGER contacts_name_groups AFTER UPDATE OF name_key, name_lc ON contacts BEGIN
+            UPDATE name_groups SET n = n - 1 WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc;
+            DELETE FROM name_groups WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc AND n = 0;
+            INSERT INTO name_groups (owner_no, name_key, name_lc, n) VALUES (NEW.search_id >> 32, NEW.name_key, NEW.name_lc, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         CREATE TRIGGER contacts_search_text AFTER UPDATE OF name_lc, email_lc ON contacts BEGIN
             INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
