@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using ContactsApi.Tests.Infrastructure;
 using ContactsApi.Tests.Storage;
@@ -55,6 +56,35 @@ public sealed class NameOrderTests(ContactsApiFactory factory) : IClassFixture<C
         var refused = Assert.ThrowsAny<Exception>(() => unknown.CreateClient());
 
         Assert.Contains("Contacts:Collation 'xx-nowhere' is not a locale ICU knows", refused.ToString());
+    }
+
+    [Fact]
+    public async Task Without_ICU_the_service_refuses_to_start_and_says_what_to_install()
+    {
+        var data = Directory.CreateTempSubdirectory("contactsapi-noicu-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ContactsApi.dll"), "--urls", "http://127.0.0.1:0" },
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1", ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Storage__DataFolder"] = data, ["Jwt__SigningKey"] = ContactsApiFactory.SigningKey,
+                },
+            };
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync(start));
+
+            Assert.Contains("ICU is not loaded, so names can't be sorted by a collation: install libicu", refused.Message);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     private static async Task CreateAsync(HttpClient client)

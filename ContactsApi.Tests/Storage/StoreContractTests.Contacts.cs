@@ -102,6 +102,12 @@ public abstract partial class StoreContractTests
         }
         Assert.Equal(1, (await Contacts.ListAsync(owner, new ContactQuery { Email = ".*@" })).Total);
         Assert.Equal(0, (await Contacts.ListAsync(owner, new ContactQuery { Name = "\0" })).Total);
+        Assert.Equal(0, (await Contacts.ListAsync(owner, new ContactQuery { Name = "a\0b" })).Total);
+
+        // Nor full-text query syntax: quotes, operators, prefixes and column filters are text too.
+        var quoted = await AddContactAsync(NewContact(owner, "he said \"hi\" near(x) and y* name:z"));
+        foreach (var text in new[] { "\"hi\"", "\"", "near(x) and", "y* name:", "d \"h" })
+            Assert.Equal($"{text}: {quoted.Id}", $"{text}: {Ids((await Contacts.ListAsync(owner, new ContactQuery { Name = text })).Contacts)}");
     }
 
     [StoreFact]

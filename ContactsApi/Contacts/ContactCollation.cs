@@ -19,6 +19,11 @@ public sealed class ContactCollation
 
     public ContactCollation(IOptions<CollationOptions> options)
     {
+        // Without ICU (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT, or a build in invariant mode) .NET compares code
+        // points: ä after z. That order must never reach an index, so the start stops instead.
+        if (CultureInfo.InvariantCulture.CompareInfo.Compare("ä", "b", CompareOptions.None) >= 0)
+            throw new InvalidOperationException(
+                "ICU is not loaded, so names can't be sorted by a collation: install libicu (Debian and Ubuntu: libicu72 or libicu74) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT.");
         Name = options.Value.Collation.Trim();
         var root = Name is "und" or "root" or "";
         try
@@ -30,11 +35,6 @@ public sealed class ContactCollation
             throw new InvalidOperationException(
                 $"{CollationOptions.Section}:Collation '{Name}' is not a locale ICU knows; use a CLDR locale such as uk, pl, en or und (root).");
         }
-        // Without ICU (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT, or a build in invariant mode) .NET compares code
-        // points: ä after z. That order must never reach an index, so the start stops instead.
-        if (CultureInfo.InvariantCulture.CompareInfo.Compare("ä", "b", CompareOptions.None) >= 0)
-            throw new InvalidOperationException(
-                "ICU is not loaded, so names can't be sorted by a collation: install libicu (Debian and Ubuntu: libicu72 or libicu74) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT.");
         MongoLocale = root ? "root" : _compare.Name.Replace('-', '_');
         Version = $"{_compare.Version.FullVersion}/{_compare.Version.SortId}";
     }
