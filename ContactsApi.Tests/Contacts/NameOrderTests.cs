@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ContactsApi.Tests.Backup;
 using ContactsApi.Tests.Infrastructure;
 using ContactsApi.Tests.Storage;
 
@@ -32,6 +33,25 @@ public sealed class NameOrderTests(ContactsApiFactory factory) : IClassFixture<C
 
         Assert.Equal(StoreContractTests.RootOrder, await NamesAsync(client, "?sort=name&order=asc&limit=100"));
         Assert.Equal(Reversed(StoreContractTests.RootOrder), await NamesAsync(client, "?sort=name&order=desc&limit=100"));
+    }
+
+    [Fact]
+    public async Task Imported_cards_sort_by_the_collation_and_are_found_in_any_case_by_name_and_email()
+    {
+        var client = await factory.LoggedInClientAsync();
+        var cards = StoreContractTests.AlphabetNames.Select(name => name switch
+        {
+            "Ґанна" => BackupCalls.Card(name, "EMAIL:Ганна@Пошта.Укр"),
+            "Émile" => BackupCalls.Card(name, "EMAIL:Émile@Zola.fr"),
+            _ => BackupCalls.Card(name),
+        });
+        await client.ImportAsync(string.Concat(cards));
+
+        Assert.Equal(StoreContractTests.UkrainianOrder, await NamesAsync(client, "?sort=name&order=asc&limit=100"));
+        Assert.Equal("анна, Ґанна", await FoundAsync(client, "?name=" + Uri.EscapeDataString("АННА")));
+        Assert.Equal("Ґанна", await FoundAsync(client, "?email=" + Uri.EscapeDataString("ганна@ПОШТА")));
+        Assert.Equal("Émile", await FoundAsync(client, "?email=" + Uri.EscapeDataString("ÉMILE@")));
+        Assert.Equal("", await FoundAsync(client, "?email=emile"));
     }
 
     [Fact]
@@ -97,6 +117,15 @@ public sealed class NameOrderTests(ContactsApiFactory factory) : IClassFixture<C
         var body = await (await client.GetAsync("/api/contacts" + query)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(StoreContractTests.AlphabetNames.Length, body["total"]!.GetValue<long>());
         return string.Join(", ", body["data"]!.AsArray().Select(c => c!.Str("name")));
+    }
+
+    /// <summary>The names a search finds, all on one page, checked against its total.</summary>
+    private static async Task<string> FoundAsync(HttpClient client, string query)
+    {
+        var body = await (await client.GetAsync("/api/contacts" + query + "&limit=100")).AssertJsonAsync(HttpStatusCode.OK);
+        var names = body["data"]!.AsArray().Select(c => c!.Str("name")).ToList();
+        Assert.Equal(names.Count, body["total"]!.GetValue<long>());
+        return string.Join(", ", names);
     }
 
     private static string Reversed(string order) => string.Join(", ", order.Split(", ").Reverse());

@@ -64,14 +64,15 @@ public sealed class SqliteCollationTests : IDisposable
     [Fact]
     public async Task A_store_from_before_the_sort_keys_is_migrated_and_sorts_and_searches_by_them()
     {
-        CreateSchemaVersion3();
+        CreateSchemaBeforeSortKeys();
         var ids = new List<string>();
         foreach (var name in StoreContractTests.AlphabetNames.Append("Οδυσσέας"))
         {
             ids.Add(ObjectIds.New());
             Execute($"""
-                INSERT INTO contacts (id, owner, name, email, phone, phones, favorite, created_at, updated_at, name_lc, email_lc, phone_digits)
-                VALUES ('{ids[^1]}', '{_owner}', '{name}', 'x@example.com', '+1 555', '[]', 0, 0, 0, '{name.ToLowerInvariant()}', 'x@example.com', '1555')
+                INSERT INTO contacts (id, owner, name, email, phone, phones, favorite, created_at, updated_at, name_lc, email_lc, phone_digits, uid)
+                VALUES ('{ids[^1]}', '{_owner}', '{name}', 'x@example.com', '+1 555', '[]', 0, 0, 0, '{name.ToLowerInvariant()}', 'x@example.com', '1555',
+                        'card-{name}')
                 """);
         }
 
@@ -79,6 +80,7 @@ public sealed class SqliteCollationTests : IDisposable
 
         Assert.Equal(StoreContractTests.UkrainianOrder + ", Οδυσσέας", await NamesAsync(store));
         var contacts = Contacts(store);
+        Assert.Equal("card-Ера", (await contacts.FindAsync(_owner, ids[Array.IndexOf(StoreContractTests.AlphabetNames, "Ера")]))!.Uid);
         Assert.Equal(["анна", "Ґанна"], (await contacts.ListAsync(_owner, new ContactQuery { Name = "анн" })).Contacts.Select(c => c.Name));
         Assert.Equal(["Οδυσσέας"], (await contacts.ListAsync(_owner, new ContactQuery { Name = SearchText.Fold("ΟΔΥΣΣΈΑΣ") })).Contacts.Select(c => c.Name));
         // New contacts take the numbers after those the migration gave, and leave the index as they go.
@@ -128,10 +130,13 @@ public sealed class SqliteCollationTests : IDisposable
     }
 
     /// <summary>The file as the release before schema step 4 left it.</summary>
-    private void CreateSchemaVersion3()
+    /// <summary>A store as the release before the sort keys left it: every step before the one that adds them.</summary>
+    private void CreateSchemaBeforeSortKeys()
     {
-        for (var step = 0; step < 3; step++) Execute(SqliteMigrations.Steps[step]);
-        Execute("PRAGMA user_version = 3");
+        var before = Array.FindIndex(SqliteMigrations.Steps, s => s.Contains("ADD COLUMN name_key", StringComparison.Ordinal));
+        Assert.True(before > 0);
+        foreach (var step in SqliteMigrations.Steps[..before]) Execute(step);
+        Execute($"PRAGMA user_version = {before}");
     }
 
     private void Execute(string sql)

@@ -110,6 +110,26 @@ public abstract partial class StoreContractTests
         Assert.Equal(1, (await Contacts.ListAsync(stranger, new ContactQuery { Name = "ann" })).Total);
     }
 
+    [StoreFact]
+    public async Task Imported_contacts_sort_and_are_found_by_the_collation_and_a_name_an_import_changes_moves()
+    {
+        var owner = (await AddUserAsync()).Id;
+        await ImportAsync(owner, AlphabetNames.Select(name => Card(NewContact(owner, name) with { Uid = "uid-" + name })).ToArray());
+        async Task<string> Find(string name) => await NamesAsync(Contacts, owner, new ContactQuery { Name = SearchText.Fold(name), Limit = 100 });
+
+        Assert.Equal(UkrainianOrder, await NamesAsync(Contacts, owner, new ContactQuery { Limit = 100 }));
+        Assert.Equal("анна, Ґанна", await Find("АННА"));
+        Assert.Equal("Émile", await Find("ÉMI"));
+
+        // Борис's card comes back under another name: the contact moves in the order, and is found by its new name only.
+        Assert.Equal(new ImportCounts(0, 1, 0), await ImportAsync(owner, Card(NewContact(owner, "ҐАННА НОВА") with { Uid = "uid-Борис" })));
+        Assert.Equal(UkrainianOrder.Replace("Борис, ", "").Replace("Ґанна, ", "Ґанна, ҐАННА НОВА, "),
+            await NamesAsync(Contacts, owner, new ContactQuery { Limit = 100 }));
+        Assert.Equal("анна, Ґанна, ҐАННА НОВА", await Find("анна"));
+        Assert.Equal("", await Find("борис"));
+        Assert.Equal("ҐАННА НОВА", await Find("нова"));
+    }
+
     private static async Task<string> NamesAsync(IContactRepository contacts, string owner, ContactQuery query) =>
         string.Join(", ", (await contacts.ListAsync(owner, query)).Contacts.Select(c => c.Name));
 
