@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactsApi.Admin;
 using ContactsApi.Auth;
 using ContactsApi.Avatars;
@@ -8,6 +9,11 @@ using ContactsApi.Health;
 using ContactsApi.Security;
 using ContactsApi.Storage;
 using ContactsApi.WebApp;
+
+// ICU is loaded for the collation of names (ContactCollation); whatever the host's LANG, everything else is
+// formatted culture-invariantly, as it was without ICU.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 if (DataMoveCommand.IsCommand(args)) return await DataMoveCommand.RunAsync(args);
 if (AdminCommand.IsCommand(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ContactsApi.Tests.Infrastructure;
@@ -61,7 +62,7 @@ public sealed class ContactPagingTests(ContactsApiFactory factory) : IClassFixtu
 
     /// <summary>
     /// 53 contacts with deliberate ties in every key but the timestamps: names equal apart from
-    /// letter case (the name and email columns compare case-insensitively), repeated emails and
+    /// letter case (names and emails sort case-insensitively), repeated emails and
     /// numbers, a third of them favourites.
     /// </summary>
     private static async Task<List<JsonNode>> SeedAsync(HttpClient client)
@@ -77,17 +78,20 @@ public sealed class ContactPagingTests(ContactsApiFactory factory) : IClassFixtu
         return seeded;
     }
 
-    /// <summary>The store's order: name and email case-insensitively, the rest as stored, ties by id.</summary>
+    /// <summary>
+    /// The store's order: name and email by the default collation (Ukrainian, case ignored), the rest as stored,
+    /// ties by id.
+    /// </summary>
     private static Comparer<JsonNode> ByKeyThenId(string sort) => Comparer<JsonNode>.Create((a, b) =>
     {
         var byKey = sort switch
         {
             "favorite" => a["favorite"]!.GetValue<bool>().CompareTo(b["favorite"]!.GetValue<bool>()),
-            "name" or "email" => string.CompareOrdinal(a.Str(sort).ToLowerInvariant(), b.Str(sort).ToLowerInvariant()),
+            "name" or "email" => Collations.Ukrainian.Compare(a.Str(sort), b.Str(sort)),
             _ => string.CompareOrdinal(a.Str(sort), b.Str(sort)),
         };
         return byKey != 0 ? byKey : string.CompareOrdinal(a.Id(), b.Id());
     });
 
-    private static string JsonNumber(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string JsonNumber(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

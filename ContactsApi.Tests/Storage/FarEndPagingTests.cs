@@ -34,8 +34,8 @@ public sealed class FarEndPagingTests(ContactsApiFactory factory) : IClassFixtur
         Assert.Equal(whole, paged);
         Assert.Equal(filter == "" ? Names.Length : 4, whole.Count);
         var names = (await (await client.GetAsync($"/api/contacts?limit=100&order={order}{filter}")).AssertJsonAsync(HttpStatusCode.OK))["data"]!
-            .AsArray().Select(c => c!["name"]!.GetValue<string>().ToLowerInvariant()).ToList();
-        Assert.Equal(order == "asc" ? names.Order() : names.OrderDescending(), names);
+            .AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(order == "asc" ? names.Order(Collations.Ukrainian) : names.OrderDescending(Collations.Ukrainian), names);
     }
 
     [Fact]

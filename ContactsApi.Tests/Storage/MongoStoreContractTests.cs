@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContactsApi.Common;
 using ContactsApi.Storage.Mongo;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public class MongoStoreFixture : StoreFixture
         "CONTACTS_TEST_MONGO holds no MongoDB connection string; set it to run the MongoDB store tests against a server";
 
     private readonly string _database = "contacts_test_" + ObjectIds.New();
+    private readonly ConcurrentBag<string> _others = [];
 
     protected override Dictionary<string, string?> Settings() => new()
     {
@@ -20,6 +22,15 @@ public class MongoStoreFixture : StoreFixture
         ["Storage:MongoConnectionString"] = Environment.GetEnvironmentVariable(Variable),
         ["Storage:MongoDatabase"] = _database,
     };
+
+    protected override Dictionary<string, string?> SettingsCollatedBy(string collation)
+    {
+        var settings = Settings();
+        settings["Storage:MongoDatabase"] = $"{_database}_{collation}";
+        settings["Contacts:Collation"] = collation;
+        _others.Add($"{_database}_{collation}");
+        return settings;
+    }
 
     /// <summary>The store itself, for tests that write documents as an operator or an older version would.</summary>
     public MongoStore Store => Services.GetRequiredService<MongoStore>();
@@ -29,7 +40,7 @@ public class MongoStoreFixture : StoreFixture
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connection)
         {
             using var client = new MongoClient(connection);
-            client.DropDatabase(_database);
+            foreach (var database in _others.Append(_database)) client.DropDatabase(database);
         }
         base.Dispose();
     }

@@ -12,6 +12,13 @@ public class SqliteStoreFixture : StoreFixture
         ["Storage:DataFolder"] = DataFolder,
     };
 
+    protected override Dictionary<string, string?> SettingsCollatedBy(string collation) => new()
+    {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:DataFolder"] = Path.Combine(DataFolder, "collated-" + collation),
+        ["Contacts:Collation"] = collation,
+    };
+
     public override void Dispose()
     {
         base.Dispose();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using ContactsApi.Contacts;
@@ -105,21 +106,70 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         using var cached = new CachedConnection(Open(StartedFile()));
 
         // The last page of 1,000 is read from the far end, in the opposite order, through the same index.
-        foreach (var query in new[] { plain, filtered, filtered with { Page = 100 } })
+        foreach (var query in new[] { plain, filtered, filtered with { Page = 100 }, plain with { Name = "ch" } })
         {
-            var page = Plan(SqliteContactRepository.PageCommand(cached, null, owner, query, total: 1000).Command);
-            var count = Plan(SqliteContactRepository.CountCommand(cached, null, owner, query));
-            output.WriteLine($"sort={sort ?? "(default)"} order={order ?? "(default)"} filters={query != plain}\n  page:  {string.Join(" | ", page)}\n  count: {string.Join(" | ", count)}");
+            var list = new SqliteContactList(cached, null, owner, query);
+            var reverse = query.Page == 100;
+            var page = Plan(list.WalkCommand(query.Skip, query.Limit, reverse));
+            var count = Plan(list.ScanCountCommand());
+            output.WriteLine($"sort={sort ?? "(default)"} order={order ?? "(default)"} query={query}\n  page:  {string.Join(" | ", page)}\n  count: {string.Join(" | ", count)}");
 
             // Each page is one step: a search of this owner's rows in the index (a favorite filter may narrow it
             // further), so no "USE TEMP B-TREE FOR ORDER BY" and no "SCAN contacts" over every user's rows.
             Assert.Matches($@"^SEARCH contacts USING INDEX {index} \(owner=\?( AND favorite=\?)?\)$", Assert.Single(page));
-            // Unfiltered, the total is the owner's kept count; filtered, a count of one owner's index entries.
-            Assert.Matches(@"^SEARCH (contacts USING (COVERING )?INDEX contacts_\w+ \(owner=\?( AND favorite=\?)?\)|contact_counts USING PRIMARY KEY \(owner=\?\))$",
-                count[^1]);
-            // The kept count's plan wraps its one-row search in a constant row; no table is ever scanned.
-            Assert.DoesNotContain(page.Concat(count), step => step.Contains("TEMP B-TREE") ||
-                                                               step.StartsWith("SCAN") && step != "SCAN CONSTANT ROW");
+            // A count that checks every filter on each entry reads one owner's entries of an index, never the table.
+            Assert.Matches(@"^SEARCH contacts USING (COVERING )?INDEX contacts_\w+ \(owner=\?( AND favorite=\?)?\)$", Assert.Single(count));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SortsAndOrders))]
+    public void A_search_reads_its_owners_entries_of_the_trigram_index_and_only_the_rows_they_name(string? sort, string? order)
+    {
+        var owner = "63a4f6ada59c271a98adff3e";
+        var parameters = new ContactListParameters(null, "10", sort, order, null, null, null, null);
+        var plain = parameters.ToQuery();
+        using var cached = new CachedConnection(Open(StartedFile()));
+
+        foreach (var query in new[] { plain with { Name = "chaim" }, plain with { Name = "cha", Email = "n.net" }, plain with { Name = "chaim", Favorite = true, PhoneDigits = "0992" } })
+        {
+            var list = new SqliteContactList(cached, null, owner, query);
+            var search = Plan(list.SearchCountCommand());
+            var candidates = Plan(list.CandidateCountCommand());
+            var fetch = Plan(list.FetchCommand(0, 10, reverse: false));
+            output.WriteLine($"query={query}\n  search: {string.Join(" | ", search)}\n  candidates: {string.Join(" | ", candidates)}\n  fetch: {string.Join(" | ", fetch)}");
+
+            // The trigram index's MATCH and its rowid range (the owner's): FTS5 seeks to the range's start.
+            Assert.Matches(@"^SCAN contacts_fts VIRTUAL TABLE INDEX 0:M\d><$", Assert.Single(search));
+            // Candidates: the same lookup, then each candidate's row by its search_id; sorted, since they are few.
+            foreach (var plan in new[] { candidates, fetch })
+            {
+                Assert.Contains("SEARCH contacts USING INDEX contacts_by_search_id (search_id=?)", plan);
+                Assert.Contains(plan, step => Regex.IsMatch(step, @"^SCAN contacts_fts VIRTUAL TABLE INDEX 0:M\d><$"));
+                Assert.DoesNotContain(plan, step => step.StartsWith("SCAN contacts ", StringComparison.Ordinal) || step == "SCAN contacts");
+            }
+        }
+        // A three-character name search counts its matches in one row of the kept trigram counts.
+        var kept = Plan(new SqliteContactList(cached, null, owner, plain with { Name = "cha" }).TrigramCountCommand());
+        Assert.Contains("SEARCH name_trigrams USING PRIMARY KEY (owner_no=? AND trigram=?)", kept);
+        Assert.DoesNotContain(kept, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step != "SCAN CONSTANT ROW");
+    }
+
+    [Fact]
+    public void A_name_search_in_name_order_walks_the_owners_distinct_names_then_reads_only_the_pages_rows()
+    {
+        var owner = "63a4f6ada59c271a98adff3e";
+        using var cached = new CachedConnection(Open(StartedFile()));
+        var list = new SqliteContactList(cached, null, owner, new ContactQuery { Name = "an" });
+
+        Assert.Equal(["SEARCH name_groups USING PRIMARY KEY (owner_no=?)"], Plan(list.GroupCountCommand()));
+        foreach (var reverse in new[] { false, true })
+        {
+            Assert.Equal(["SEARCH name_groups USING PRIMARY KEY (owner_no=?)"], Plan(list.NameGroupsCommand(reverse)));
+            var rows = Plan(list.NameGroupRowsCommand(["2A44"], 20, 10, reverse));
+            output.WriteLine($"reverse={reverse}: {string.Join(" | ", rows)}");
+            Assert.Equal("SEARCH contacts USING INDEX contacts_by_name (owner=? AND name_key=?)", rows[0]);
+            Assert.DoesNotContain(rows, step => step.Contains("TEMP B-TREE") || step.StartsWith("SCAN contacts", StringComparison.Ordinal));
         }
     }
 

@@ -1,5 +1,6 @@
 using ContactsApi.Common;
 using ContactsApi.Contacts;
+using ContactsApi.Tests.Infrastructure;
 
 namespace ContactsApi.Tests.Storage;
 
@@ -33,14 +34,16 @@ public abstract partial class StoreContractTests
         {
             Func<Contact, object> key = sort switch
             {
-                ContactSort.Name => c => c.Name.ToLowerInvariant(),
-                ContactSort.Email => c => c.Email.ToLowerInvariant(),
+                ContactSort.Name => c => c.Name,
+                ContactSort.Email => c => c.Email,
                 ContactSort.Phone => c => c.Phone,
                 ContactSort.Favorite => c => c.Favorite,
                 ContactSort.CreatedAt => c => c.CreatedAt,
                 _ => c => c.UpdatedAt,
             };
-            var keyComparer = Comparer<object>.Create((a, b) => a is string x ? string.CompareOrdinal(x, (string)b) : Comparer<object>.Default.Compare(a, b));
+            var keyComparer = Comparer<object>.Create((a, b) => a is string x
+                ? sort == ContactSort.Phone ? string.CompareOrdinal(x, (string)b) : Collations.Ukrainian.Compare(x, (string)b)
+                : Comparer<object>.Default.Compare(a, b));
             var expected = descending
                 ? contacts.OrderByDescending(key, keyComparer).ThenByDescending(c => c.Id, StringComparer.Ordinal)
                 : contacts.OrderBy(key, keyComparer).ThenBy(c => c.Id, StringComparer.Ordinal);
@@ -99,6 +102,12 @@ public abstract partial class StoreContractTests
         }
         Assert.Equal(1, (await Contacts.ListAsync(owner, new ContactQuery { Email = ".*@" })).Total);
         Assert.Equal(0, (await Contacts.ListAsync(owner, new ContactQuery { Name = "\0" })).Total);
+        Assert.Equal(0, (await Contacts.ListAsync(owner, new ContactQuery { Name = "a\0b" })).Total);
+
+        // Nor full-text query syntax: quotes, operators, prefixes and column filters are text too.
+        var quoted = await AddContactAsync(NewContact(owner, "he said \"hi\" near(x) and y* name:z"));
+        foreach (var text in new[] { "\"hi\"", "\"", "near(x) and", "y* name:", "d \"h" })
+            Assert.Equal($"{text}: {quoted.Id}", $"{text}: {Ids((await Contacts.ListAsync(owner, new ContactQuery { Name = text })).Contacts)}");
     }
 
     [StoreFact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.Storage;
@@ -15,16 +16,15 @@ namespace ContactsApi.Tests.Storage;
 public abstract class StoreFixture : IDisposable
 {
     private readonly Lazy<ServiceProvider> _services;
+    private readonly ConcurrentDictionary<string, Lazy<ServiceProvider>> _collated = new();
 
-    protected StoreFixture() => _services = new(() =>
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddStorage(configuration);
-        return services.BuildServiceProvider();
-    });
+    protected StoreFixture() => _services = new(() => Build(Settings()));
 
+    /// <summary>The store's settings; with <c>Contacts:Collation</c> unset, the default collation (uk).</summary>
     protected abstract Dictionary<string, string?> Settings();
+
+    /// <summary>The settings of another store of the same kind, apart from this one, with <paramref name="collation"/>.</summary>
+    protected abstract Dictionary<string, string?> SettingsCollatedBy(string collation);
 
     protected IServiceProvider Services => _services.Value;
 
@@ -32,9 +32,23 @@ public abstract class StoreFixture : IDisposable
     public IContactRepository Contacts => _services.Value.GetRequiredService<IContactRepository>();
     public ISessionRepository Sessions => _services.Value.GetRequiredService<ISessionRepository>();
 
+    /// <summary>The contacts of a second store, of this kind, whose names sort by <paramref name="collation"/>.</summary>
+    public IContactRepository ContactsCollatedBy(string collation) =>
+        _collated.GetOrAdd(collation, c => new Lazy<ServiceProvider>(() => Build(SettingsCollatedBy(c)))).Value
+            .GetRequiredService<IContactRepository>();
+
     public virtual void Dispose()
     {
         if (_services.IsValueCreated) _services.Value.Dispose();
+        foreach (var other in _collated.Values.Where(o => o.IsValueCreated)) other.Value.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddStorage(configuration);
+        return services.BuildServiceProvider();
     }
 }

@@ -34,8 +34,8 @@ public sealed record ContactListParameters(
         Limit = QueryParameters.Integer(Limit, 20),
         Sort = Sort is null ? ContactSort.Name : Enum.Parse<ContactSort>(Sort, ignoreCase: true),
         Descending = Order == "desc",
-        Name = Name?.ToLowerInvariant(),
-        Email = Email?.ToLowerInvariant(),
+        Name = Name is null ? null : SearchText.Fold(Name),
+        Email = Email is null ? null : SearchText.Fold(Email),
         PhoneDigits = Phone is null ? null : Contacts.Phone.Digits(Phone),
         Favorite = Favorite is null ? null : Favorite == "true",
     };

@@ -4,7 +4,7 @@ public enum ContactSort { Name, Email, Phone, Favorite, CreatedAt, UpdatedAt }
 
 /// <summary>
 /// A validated list query. Filters are already normalised: <see cref="Name"/> and <see cref="Email"/>
-/// lower-case (case-insensitive substrings), <see cref="PhoneDigits"/> digits only.
+/// folded (<see cref="SearchText.Fold"/>: case-insensitive substrings), <see cref="PhoneDigits"/> digits only.
 /// </summary>
 public sealed record ContactQuery
 {

@@ -19,6 +19,9 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<ContactLimitOptions>().BindConfiguration(ContactLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Created and migrated (or a bad setting refused) before traffic comes.
         services.BuildAtStart<IStoreHealth>();
+        // Both stores order names and emails by it; a locale ICU doesn't know stops the start (ContactCollation).
+        services.AddOptions<CollationOptions>().BindConfiguration(CollationOptions.Section);
+        services.AddSingleton<ContactCollation>();
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Sqlite";
         switch (provider.ToLowerInvariant())
         {

@@ -9,7 +9,7 @@ namespace ContactsApi.Storage.Mongo;
 /// Each <see cref="ContactEdit"/> as one server-side write: a guard that holds the edit's rule (fewer
 /// than 20 phones, the phone exists, more than one is left) and the update, so the server checks and
 /// writes in one step and concurrent edits never overwrite each other. The stored copies kept for
-/// sorting and searching (lower-cased name and email, <c>phone</c>, <c>phoneDigits</c>) change in the
+/// searching (folded name and email, <c>phone</c>, <c>phoneDigits</c>) change in the
 /// same write. Every edit raises <c>version</c>, which the general read-change-write path compares.
 /// </summary>
 internal static class MongoContactEdits
@@ -60,14 +60,14 @@ internal static class MongoContactEdits
     private static UpdateDefinition<ContactDocument> SetFields(ContactEdit.SetFields edit)
     {
         var update = Update.Set(c => c.UpdatedAt, edit.Now).Inc(c => c.Version, 1L);
-        if (edit.Name is { } name) update = update.Set(c => c.Name, name).Set(c => c.NameLower, name.ToLowerInvariant());
+        if (edit.Name is { } name) update = update.Set(c => c.Name, name).Set(c => c.NameLower, SearchText.Fold(name));
         if (edit.Favorite is { } favorite) update = update.Set(c => c.Favorite, favorite);
         if (edit.Phones is { } phones)
             update = update.Set(c => c.Phones, phones.Select(PhoneDocument.From).ToList()).Set(c => c.Phone, phones[0].Number)
                 .Set(c => c.PhoneDigits, phones.Select(p => Phone.Digits(p.Number)).ToList());
         if (edit.Emails is { } emails)
             update = update.Set(c => c.Emails, emails.Select(EmailDocument.From).ToList()).Set(c => c.Email, emails[0].Address)
-                .Set(c => c.EmailLower, emails[0].Address.ToLowerInvariant());
+                .Set(c => c.EmailLower, SearchText.Fold(emails[0].Address));
         if (edit.Organization is { } organization) update = update.Set(c => c.Organization, ContactChanges.Stored(organization));
         if (edit.Title is { } title) update = update.Set(c => c.Title, ContactChanges.Stored(title));
         if (edit.Birthday is { } birthday) update = update.Set(c => c.Birthday, ContactChanges.Stored(birthday));

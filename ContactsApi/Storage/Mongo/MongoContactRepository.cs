@@ -13,6 +13,12 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     /// <summary>The stored field each sort key orders by (see the indexes in <see cref="MongoStore"/>).</summary>
     internal static readonly string[] SortFields = Enum.GetValues<ContactSort>().Select(SortField).ToArray();
 
+    /// <summary>
+    /// The fields sorted by the collation. The others (the first phone, favorite, the times) compare as the
+    /// SQLite store compares them, by value: their queries take no collation.
+    /// </summary>
+    internal static readonly string[] CollatedFields = [SortField(ContactSort.Name), SortField(ContactSort.Email)];
+
     private static readonly FilterDefinitionBuilder<ContactDocument> Filter = Builders<ContactDocument>.Filter;
 
     public async Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default)
@@ -23,12 +29,16 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         if (query.PhoneDigits is not null) filter &= Filter.Regex("phoneDigits", Literal(query.PhoneDigits));
         if (query.Favorite is not null) filter &= Filter.Eq(c => c.Favorite, query.Favorite.Value);
 
-        var total = await store.Contacts.CountDocumentsAsync(filter, cancellationToken: ct);
         var field = SortField(query.Sort);
+        // The count as the find: the regular expressions aren't collation-aware, so the count is the same either
+        // way, and both may use the indexes of the folded copies, whose keys the server tests without the documents.
+        var collation = CollatedFields.Contains(field) ? store.Collation : null;
+        var total = await store.Contacts.CountDocumentsAsync(filter, new CountOptions { Collation = collation }, ct);
         var sort = query.Descending
             ? Builders<ContactDocument>.Sort.Descending(field).Descending(c => c.Id)
             : Builders<ContactDocument>.Sort.Ascending(field).Ascending(c => c.Id);
-        var page = await store.Contacts.Find(filter).Sort(sort).Skip(query.Skip).Limit(query.Limit).ToListAsync(ct);
+        var page = await store.Contacts.Find(filter, new FindOptions { Collation = collation })
+            .Sort(sort).Skip(query.Skip).Limit(query.Limit).ToListAsync(ct);
         return (page.Select(c => c.ToContact()).ToList(), total);
     }
 
@@ -235,7 +245,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     /// <summary>The owner's contacts with this name in any case, along the owner+nameLower index; the matching compares it exactly.</summary>
     private async Task<List<Contact>> ByNameAsync(IClientSessionHandle? session, string owner, string name, CancellationToken ct) =>
-        (await Find(session, OwnedBy(owner) & Filter.Eq(c => c.NameLower, name.ToLowerInvariant())).ToListAsync(ct))
+        (await Find(session, OwnedBy(owner) & Filter.Eq(c => c.NameLower, SearchText.Fold(name))).ToListAsync(ct))
         .Select(c => c.ToContact()).ToList();
 
     private IFindFluent<ContactDocument, ContactDocument> Find(IClientSessionHandle? session, FilterDefinition<ContactDocument> filter) =>
@@ -245,16 +255,17 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         Builders<PhotoDocument>.Filter.Eq(p => p.ContactId, id) & Builders<PhotoDocument>.Filter.Eq(p => p.Owner, owner);
 
     /// <summary>
-    /// A query an owner, one after another, each an index walk in name order (by_owner_nameLower). One query
+    /// A query an owner, one after another, each an index walk in name order (by_owner_name, collated). One query
     /// over all of them can't follow the list's order of owners without the server sorting every contact of
     /// the list, and $unionWith leaves the order of what it joins unspecified.
     /// </summary>
     public async IAsyncEnumerable<Contact> StreamByOwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var byName = Builders<ContactDocument>.Sort.Ascending(c => c.NameLower).Ascending(c => c.Id);
+        var byName = Builders<ContactDocument>.Sort.Ascending(c => c.Name).Ascending(c => c.Id);
+        var collated = new FindOptions { Collation = store.Collation };
         foreach (var owner in owners.Where(ObjectIds.IsValid))
         {
-            using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(byName).ToCursorAsync(ct);
+            using var cursor = await store.Contacts.Find(OwnedBy(owner), collated).Sort(byName).ToCursorAsync(ct);
             while (await cursor.MoveNextAsync(ct))
                 foreach (var contact in cursor.Current) yield return contact.ToContact();
         }
@@ -269,8 +280,8 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     private static string SortField(ContactSort sort) => sort switch
     {
-        ContactSort.Name => "nameLower",
-        ContactSort.Email => "emailLower",
+        ContactSort.Name => "name",
+        ContactSort.Email => "email",
         ContactSort.Phone => "phone",
         ContactSort.Favorite => "favorite",
         ContactSort.CreatedAt => "createdAt",

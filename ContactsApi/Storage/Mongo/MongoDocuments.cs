@@ -8,7 +8,7 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace ContactsApi.Storage.Mongo;
 
 // The stored shapes, kept apart from the domain records so that fields that exist only for queries
-// (lower-cased copies, phone digits, the version counter) never leak into the rest of the service.
+// (folded copies, phone digits, the version counter) never leak into the rest of the service.
 // Ids are ObjectIds in the database and 24-character strings everywhere else. Every shape ignores
 // fields it doesn't know, so a document that a newer version or an operator added a field to still
 // reads; a missing field reads as its default (a contact without "version" is at version 0).
@@ -69,9 +69,10 @@ internal sealed class ContactDocument
     [BsonElement("kept"), BsonIgnoreIfNull] public List<string>? Kept { get; set; }
     [BsonElement("photo"), BsonIgnoreIfNull] public string? PhotoTag { get; set; }
 
-    // Derived on every write. Sorting by name or email is case-insensitive, as in the SQLite store;
-    // "phone" (the first number) is the phone sort key; phoneDigits holds one entry a number, so a
-    // search never matches across two numbers.
+    // Derived on every write. nameLower and emailLower hold the folded text searches match
+    // (SearchText.Fold; the names are from when it was only lower-cased); names and emails sort by the
+    // server's collation of the fields themselves. "phone" (the first number) is the phone sort key;
+    // phoneDigits holds one entry a number, so a search never matches across two numbers.
     [BsonElement("nameLower")] public string NameLower { get; set; } = "";
     [BsonElement("emailLower")] public string EmailLower { get; set; } = "";
     [BsonElement("phone")] public string Phone { get; set; } = "";
@@ -92,7 +93,7 @@ internal sealed class ContactDocument
         Organization = contact.Organization, Title = contact.Title, Birthday = contact.Birthday, Notes = contact.Notes,
         Addresses = contact.Addresses.Count > 0 ? contact.Addresses.Select(AddressDocument.From).ToList() : null,
         Uid = contact.Uid, Kept = contact.Kept.Count > 0 ? contact.Kept.ToList() : null, PhotoTag = contact.PhotoTag,
-        NameLower = contact.Name.ToLowerInvariant(), EmailLower = contact.Email.ToLowerInvariant(), Phone = contact.Phone,
+        NameLower = SearchText.Fold(contact.Name), EmailLower = SearchText.Fold(contact.Email), Phone = contact.Phone,
         PhoneDigits = contact.Phones.Select(p => Contacts.Phone.Digits(p.Number)).ToList(),
         Version = version,
     };

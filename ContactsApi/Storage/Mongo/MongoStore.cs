@@ -1,3 +1,4 @@
+using ContactsApi.Contacts;
 using ContactsApi.Health;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
@@ -19,13 +20,17 @@ public sealed class MongoStore : IStoreHealth, IDisposable
 
     private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
+    private readonly ILogger<MongoStore> _log;
     private readonly CancellationTokenSource _disposed = new();
     private readonly Lock _indexGate = new();
     private Task? _indexes;
     private volatile TransactionSupport _transactions;
 
-    public MongoStore(IOptions<StorageOptions> options, ILogger<MongoStore> log)
+    public MongoStore(IOptions<StorageOptions> options, ContactCollation collation, ILogger<MongoStore> log)
     {
+        _log = log;
+        // Strength 2, as ContactCollation's sort keys: case ignored, accents kept.
+        Collation = new Collation(collation.MongoLocale, strength: CollationStrength.Secondary);
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.MongoConnectionString))
             throw new InvalidOperationException(
@@ -42,6 +47,11 @@ public sealed class MongoStore : IStoreHealth, IDisposable
     }
 
     internal IMongoClient Client => _client;
+
+    /// <summary>The collation names and emails sort by: on their indexes, and on every query sorted by them.</summary>
+    internal Collation Collation { get; }
+
+    internal IMongoDatabase Database => _database;
     internal IMongoCollection<UserDocument> Users { get; }
     internal IMongoCollection<ContactDocument> Contacts { get; }
     internal IMongoCollection<SessionDocument> Sessions { get; }
@@ -112,12 +122,21 @@ public sealed class MongoStore : IStoreHealth, IDisposable
             new CreateIndexModel<UserDocument>(Builders<UserDocument>.IndexKeys.Ascending(u => u.CreatedAt).Ascending(u => u.Id),
                 new CreateIndexOptions { Name = "by_created" }),
         ], ct);
-        // One index a sort key, each ending in _id: a page in either order is a walk of one owner's
-        // entries, never an in-memory sort. The owner+name one also serves the admin's by-owner listing.
-        await Contacts.Indexes.CreateManyAsync(MongoContactRepository.SortFields.Select(field =>
+        // One index a sort key, each ending in _id: a page in either order is a walk of one owner's entries,
+        // never an in-memory sort. Names and emails sort by the collation, so their indexes carry it (and one
+        // made with another collation goes first). The owner+name one also serves the admin's by-owner listing.
+        // Searches match the folded copies with a regular expression, which a collated index can't evaluate
+        // (its keys are ICU's sort keys): their indexes, without a collation, let the server test the owner's
+        // index keys without reading the documents.
+        await DropIndexesOfAnotherCollationAsync(ct);
+        await Contacts.Indexes.CreateManyAsync(MongoContactRepository.SortFields.Append("nameLower").Append("emailLower").Select(field =>
             new CreateIndexModel<ContactDocument>(
                 Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(field).Ascending(c => c.Id),
-                new CreateIndexOptions { Name = "by_owner_" + field })), ct);
+                new CreateIndexOptions<ContactDocument>
+                {
+                    Name = "by_owner_" + field,
+                    Collation = MongoContactRepository.CollatedFields.Contains(field) ? Collation : null,
+                })), ct);
         // An import finds a card's contact by its UID; only contacts from cards have one.
         await Contacts.Indexes.CreateOneAsync(new CreateIndexModel<ContactDocument>(
             Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(c => c.Uid),
@@ -133,6 +152,25 @@ public sealed class MongoStore : IStoreHealth, IDisposable
             new CreateIndexModel<SessionDocument>(Builders<SessionDocument>.IndexKeys.Ascending(s => s.ExpiresAt),
                 new CreateIndexOptions { Name = "expire", ExpireAfter = TimeSpan.Zero }),
         ], ct);
+    }
+
+    /// <summary>
+    /// The collated indexes made for another collation (<c>Contacts:Collation</c> changed): an index can't be
+    /// created over one of the same name, and queries with the new collation could not use it.
+    /// </summary>
+    private async Task DropIndexesOfAnotherCollationAsync(CancellationToken ct)
+    {
+        using var cursor = await Contacts.Indexes.ListAsync(ct);
+        foreach (var index in await cursor.ToListAsync(ct))
+        {
+            var name = index["name"].AsString;
+            if (!MongoContactRepository.CollatedFields.Any(field => name == "by_owner_" + field)) continue;
+            var collation = index.GetValue("collation", BsonNull.Value) as BsonDocument;
+            if (collation?.GetValue("locale", "").AsString == Collation.Locale && collation.GetValue("strength", 0).ToInt32() == 2) continue;
+            _log.LogInformation("Replacing the MongoDB index {Index} (collation {Old}) for the collation {Locale}",
+                name, collation?.ToJson() ?? "none", Collation.Locale);
+            await Contacts.Indexes.DropOneAsync(name, ct);
+        }
     }
 
     private enum TransactionSupport { Unknown, Yes, No }

@@ -19,6 +19,15 @@ internal static class SqliteCommands
         return rows;
     }
 
+    /// <summary>As <see cref="ReadAsync{T}"/>, for the work done at start, before the service runs.</summary>
+    public static List<T> Read<T>(this SqliteCommand command, Func<SqliteDataReader, T> read)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
     public static long ToUnixMs(this DateTime time) => new DateTimeOffset(time, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     public static DateTime FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;

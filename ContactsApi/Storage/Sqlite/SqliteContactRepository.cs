@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactsApi.Common;
@@ -11,63 +10,22 @@ namespace ContactsApi.Storage.Sqlite;
 
 public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
-    private const string Columns =
+    internal const string Columns =
         "id, owner, name, email, phones, favorite, created_at, updated_at, emails, organization, title, birthday, notes, addresses, uid, kept, photo";
-    private const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
+    internal const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
         store.ReadAsync(async c =>
         {
             // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
             await using var snapshot = c.BeginTransaction(deferred: true);
-            var total = (long)(await CountCommand(c, snapshot, owner, query).ExecuteScalarAsync(ct))!;
+            var list = new SqliteContactList(c, snapshot, owner, query);
+            var total = await list.CountAsync(ct);
             if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
-            var (page, fromEnd) = PageCommand(c, snapshot, owner, query, total);
-            var contacts = await page.ReadAsync(Read, ct);
-            if (fromEnd) contacts.Reverse();
+            var contacts = await list.PageAsync(total, ct);
             await snapshot.CommitAsync(ct);
             return ((IReadOnlyList<Contact>)contacts, total);
         }, ct);
-
-    /// <summary>
-    /// The count of a list query's matches. Unfiltered, it is the owner's kept count: counting 100,000
-    /// index entries on every page was most of a list request's time, and grew with the owner's contacts.
-    /// Internal so the store tests explain the very SQL this issues.
-    /// </summary>
-    internal static SqliteCommand CountCommand(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query) =>
-        IsFiltered(query)
-            ? Filter(c.Command($"SELECT count(*) FROM contacts WHERE {Where(query)}", tx), owner, query)
-            : c.Command(KeptCount, tx).With("$owner", owner);
-
-    /// <summary>
-    /// One page of a list query of <paramref name="total"/> matches. OFFSET steps over the skipped index
-    /// entries one by one, so a page past the middle is read in the opposite order from the far end
-    /// (<c>FromEnd</c>: the caller turns it round): page 400 of 500 skips 2,000 entries, not 7,980.
-    /// Internal so the store tests explain the very SQL this issues.
-    /// </summary>
-    internal static (SqliteCommand Command, bool FromEnd) PageCommand(CachedConnection c, SqliteTransaction? tx,
-        string owner, ContactQuery query, long total)
-    {
-        var fromEnd = query.Skip > total / 2;
-        var direction = query.Descending != fromEnd ? "DESC" : "ASC";
-        var command = Filter(c.Command($"""
-            SELECT {Columns} FROM contacts INDEXED BY {IndexOf(query.Sort)} WHERE {Where(query)}
-            ORDER BY {ColumnOf(query.Sort)} {direction}, id {direction} LIMIT $limit OFFSET $skip
-            """, tx), owner, query)
-            .With("$limit", fromEnd ? Math.Min(query.Limit, total - query.Skip) : query.Limit)
-            .With("$skip", fromEnd ? Math.Max(0, total - query.Skip - query.Limit) : query.Skip);
-        return (command, fromEnd);
-    }
-
-    private static string Where(ContactQuery query)
-    {
-        var where = new StringBuilder("owner = $owner");
-        if (query.Name is not null) where.Append(" AND instr(name_lc, $name) > 0");
-        if (query.Email is not null) where.Append(" AND instr(email_lc, $email) > 0");
-        if (query.PhoneDigits is not null) where.Append(" AND instr(phone_digits, $digits) > 0");
-        if (query.Favorite is not null) where.Append(" AND favorite = $favorite");
-        return where.ToString();
-    }
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
@@ -80,12 +38,19 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             return null;
         }, ct);
 
-    private static Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct) =>
-        Bind(c.Command($"""
-            INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
+    /// <summary>A new contact's row, numbered in its owner's range of the search index (search_owners).</summary>
+    private async Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct)
+    {
+        var searchId = (long)(await c.Command("""
+            INSERT INTO search_owners (owner, last) VALUES ($owner, 1) ON CONFLICT (owner) DO UPDATE SET last = last + 1
+            RETURNING (no << 32) + last
+            """, tx).With("$owner", contact.Owner).ExecuteScalarAsync(ct))!;
+        return await Bind(c.Command($"""
+            INSERT INTO contacts ({Columns}, phone, phone_digits, name_lc, email_lc, name_key, email_key, name_grams, search_id)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
-                    $addresses, $uid, $kept, $photo, $phone, $name_lc, $email_lc, $digits)
-            """, tx), contact).ExecuteNonQueryAsync(ct);
+                    $addresses, $uid, $kept, $photo, $phone, $digits, $name_lc, $email_lc, $name_key, $email_key, $name_grams, $search_id)
+            """, tx), contact).With("$search_id", searchId).ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// The refusal (403) of a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
@@ -106,15 +71,15 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// Every change of a stored contact, whatever made it (a request, an import), goes through here, inside
     /// its write's transaction: the contact as it was is read, changed and written back.
     /// </summary>
-    private static async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
+    private async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
         Func<Contact, Outcome<Contact>> change, CancellationToken ct)
     {
         var current = await FindAsync(c, tx, owner, id, ct);
         if (current is null) return Refusal.NotFound;
         var outcome = change.ApplyTo(current);
         if (outcome.Value is not { } updated) return outcome;
-        await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
-            .ExecuteNonQueryAsync(ct);
+        await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated,
+            text: updated.Name != current.Name || updated.Email != current.Email).ExecuteNonQueryAsync(ct);
         return updated;
     }
 
@@ -128,13 +93,14 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// <summary>
     /// The SET list of an update: only the columns whose values change, and the time. SQLite rewrites the
     /// entries of every index on a column the SET names, changed or not, and every page it rewrites is
-    /// another WAL frame: naming all of them made each update rewrite all seven indexes.
+    /// another WAL frame: naming all of them made each update rewrite all seven indexes. A name's or email's sort
+    /// key and search columns change with it (and, by triggers, the search index and the trigram counts).
     /// </summary>
     private static string ChangedColumns(Contact current, Contact updated)
     {
         var set = new List<string>(8);
-        if (updated.Name != current.Name) set.Add("name = $name, name_lc = $name_lc");
-        if (updated.Email != current.Email) set.Add("email = $email, email_lc = $email_lc");
+        if (updated.Name != current.Name) set.Add("name = $name, name_lc = $name_lc, name_key = $name_key, name_grams = $name_grams");
+        if (updated.Email != current.Email) set.Add("email = $email, email_lc = $email_lc, email_key = $email_key");
         if (!updated.Phones.SequenceEqual(current.Phones)) set.Add("phones = $phones, phone = $phone, phone_digits = $digits");
         if (updated.Favorite != current.Favorite) set.Add("favorite = $favorite");
         // The card's other columns are in no index but uid's: written together whenever any of them changes.
@@ -258,10 +224,13 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         return found;
     }
 
-    /// <summary>The owner's contacts with this name in any case, along the name index; the matching compares it exactly.</summary>
+    /// <summary>
+    /// The owner's contacts with this name in any case (its folded text, in every script), along the search
+    /// columns' index; the matching compares it exactly.
+    /// </summary>
     private static Task<List<Contact>> ByNameAsync(CachedConnection c, SqliteTransaction tx, string owner, string name, CancellationToken ct) =>
-        c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND name = $name", tx)
-            .With("$owner", owner).With("$name", name).ReadAsync(Read, ct);
+        c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND name_lc = $name_lc", tx)
+            .With("$owner", owner).With("$name_lc", SearchText.Fold(name)).ReadAsync(Read, ct);
 
     /// <summary>
     /// A query an owner, each an index walk in name order. One query over all of them in the list's order
@@ -272,7 +241,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     {
         foreach (var owner in owners)
             await foreach (var contact in store.StreamAsync(c => c.Command(
-                               $"SELECT {Columns} FROM contacts INDEXED BY contacts_by_name WHERE owner = $owner ORDER BY name, id")
+                               $"SELECT {Columns} FROM contacts INDEXED BY contacts_by_name WHERE owner = $owner ORDER BY name_key, id")
                            .With("$owner", owner), Read, ct))
                 yield return contact;
     }
@@ -289,40 +258,9 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         return (await command.ReadAsync(Read, ct)).SingleOrDefault();
     }
 
-    // The index is named so that SQLite never picks a plan that sorts a whole owner's rows: the
-    // planner can't see that a selective filter is rare, and a sort of 100,000 rows is the slow case.
-    private static string IndexOf(ContactSort sort) => "contacts_by_" + sort switch
-    {
-        ContactSort.CreatedAt => "created_at",
-        ContactSort.UpdatedAt => "updated_at",
-        _ => sort.ToString().ToLowerInvariant(),
-    };
-
-    private static string ColumnOf(ContactSort sort) => sort switch
-    {
-        ContactSort.Name => "name",
-        ContactSort.Email => "email",
-        ContactSort.Phone => "phone",
-        ContactSort.Favorite => "favorite",
-        ContactSort.CreatedAt => "created_at",
-        ContactSort.UpdatedAt => "updated_at",
-        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-    };
-
-    private static bool IsFiltered(ContactQuery query) =>
-        query.Name is not null || query.Email is not null || query.PhoneDigits is not null || query.Favorite is not null;
-
-    private static SqliteCommand Filter(SqliteCommand command, string owner, ContactQuery query)
-    {
-        command.With("$owner", owner);
-        if (query.Name is not null) command.With("$name", query.Name);
-        if (query.Email is not null) command.With("$email", query.Email);
-        if (query.PhoneDigits is not null) command.With("$digits", query.PhoneDigits);
-        if (query.Favorite is not null) command.With("$favorite", query.Favorite.Value);
-        return command;
-    }
-
-    private static SqliteCommand Bind(SqliteCommand command, Contact contact) => command
+    /// <summary>The contact's values; with <paramref name="text"/>, also its name's and email's sort keys and search columns.</summary>
+    private SqliteCommand Bind(SqliteCommand command, Contact contact, bool text = true) =>
+        (text ? SqliteTextColumns.Of(contact.Name, contact.Email, store.Collation).BindTo(command) : command)
         .With("$id", contact.Id).With("$owner", contact.Owner).With("$name", contact.Name).With("$email", contact.Email)
         .With("$phones", JsonSerializer.Serialize(contact.Phones.Select(p => new PhoneRow { Id = p.Id, Number = p.Number, Label = p.Label }).ToArray(),
             PhoneRowsJson.Default.PhoneRowArray))
@@ -336,14 +274,13 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         .With("$kept", JsonSerializer.Serialize(contact.Kept, PhoneRowsJson.Default.IReadOnlyListString))
         .With("$photo", contact.PhotoTag)
         .With("$phone", contact.Phone)
-        .With("$name_lc", contact.Name.ToLowerInvariant()).With("$email_lc", contact.Email.ToLowerInvariant())
         // Numbers are kept apart by spaces so a search never matches across two of them.
         .With("$digits", string.Join(' ', contact.Phones.Select(p => Phone.Digits(p.Number))));
 
     private static ContactPhoto ReadPhoto(SqliteDataReader reader, int at) =>
         new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
 
-    private static Contact Read(SqliteDataReader reader) => new()
+    internal static Contact Read(SqliteDataReader reader) => new()
     {
         Id = reader.GetString(0),
         Owner = reader.GetString(1),

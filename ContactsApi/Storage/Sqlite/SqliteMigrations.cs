@@ -116,5 +116,96 @@ internal static class SqliteMigrations
         );
         CREATE INDEX contact_photos_by_owner ON contact_photos (owner);
         """,
+        """
+        -- Names and emails sort by an ICU collation (Contacts:Collation) and are searched through a trigram
+        -- index. name_key and email_key are ICU's sort keys, which order byte by byte as BLOBs compare;
+        -- name_lc and email_lc now hold the folded text (SearchText.Fold) and name_grams the folded name's
+        -- trigrams. The service computes them (SqliteTextColumns): for the rows written before this step, and
+        -- again whenever the collation or ICU's version of it changes, at the next start (store_settings).
+        ALTER TABLE contacts ADD COLUMN name_key BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE contacts ADD COLUMN email_key BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE contacts ADD COLUMN name_grams TEXT;
+        ALTER TABLE contacts ADD COLUMN search_id INTEGER;
+        DROP INDEX contacts_by_name;
+        CREATE INDEX contacts_by_name ON contacts (owner, name_key, id, name_lc);
+        DROP INDEX contacts_by_email;
+        CREATE INDEX contacts_by_email ON contacts (owner, email_key, id, email_lc);
+        CREATE TABLE store_settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- A contact's search_id is its owner's number times 2^32 plus a number of its own, so each owner's
+        -- contacts are one range of the search index's rowids, and a search reads only its owner's entries.
+        CREATE TABLE search_owners (
+            no    INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL UNIQUE,
+            last  INTEGER NOT NULL CHECK (last < 4294967296)
+        );
+        INSERT INTO search_owners (owner, last) SELECT owner, count(*) FROM contacts GROUP BY owner ORDER BY owner;
+        UPDATE contacts SET search_id = numbered.search_id FROM (
+            SELECT c.rowid AS r, (s.no << 32) + row_number() OVER (PARTITION BY c.owner ORDER BY c.id) AS search_id
+            FROM contacts c JOIN search_owners s ON s.owner = c.owner
+        ) AS numbered WHERE contacts.rowid = numbered.r;
+        CREATE UNIQUE INDEX contacts_by_search_id ON contacts (search_id);
+
+        -- Folded names and emails in FTS5's trigram index: a substring of three characters or more is a
+        -- phrase of trigrams. Contentless: the text is in contacts already. Triggers note each contact whose
+        -- text changes in contacts_fts_pending, and the writer brings those into the index once per group
+        -- commit (SqliteSearchIndex), in the same transaction. They keep each owner's count of names holding
+        -- each trigram themselves.
+        CREATE VIRTUAL TABLE contacts_fts USING fts5(
+            name, email, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
+        INSERT INTO contacts_fts (rowid, name, email) SELECT search_id, name_lc, email_lc FROM contacts;
+        -- indexed: whether contacts_fts holds the contact's text from before the group.
+        CREATE TABLE contacts_fts_pending (
+            search_id INTEGER PRIMARY KEY,
+            indexed   INTEGER NOT NULL
+        );
+        CREATE TABLE name_trigrams (
+            owner_no INTEGER NOT NULL,
+            trigram  TEXT NOT NULL,
+            n        INTEGER NOT NULL,
+            PRIMARY KEY (owner_no, trigram)
+        ) WITHOUT ROWID;
+        -- Each owner's distinct names (sort key and folded text) with their number of contacts: a name search
+        -- in name order walks these, so a name many contacts share is stepped over once, not once a contact.
+        CREATE TABLE name_groups (
+            owner_no INTEGER NOT NULL,
+            name_key BLOB NOT NULL,
+            name_lc  TEXT NOT NULL,
+            n        INTEGER NOT NULL,
+            PRIMARY KEY (owner_no, name_key, name_lc)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (NEW.search_id, 0);
+            INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
+                WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO name_groups (owner_no, name_key, name_lc, n) VALUES (NEW.search_id >> 32, NEW.name_key, NEW.name_lc, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
+            UPDATE name_trigrams SET n = n - 1
+            WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
+            UPDATE name_groups SET n = n - 1 WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc;
+            DELETE FROM name_groups WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc AND n = 0;
+        END;
+        CREATE TRIGGER contacts_name_groups AFTER UPDATE OF name_key, name_lc ON contacts BEGIN
+            UPDATE name_groups SET n = n - 1 WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc;
+            DELETE FROM name_groups WHERE owner_no = OLD.search_id >> 32 AND name_key = OLD.name_key AND name_lc = OLD.name_lc AND n = 0;
+            INSERT INTO name_groups (owner_no, name_key, name_lc, n) VALUES (NEW.search_id >> 32, NEW.name_key, NEW.name_lc, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER contacts_search_text AFTER UPDATE OF name_lc, email_lc ON contacts BEGIN
+            INSERT OR IGNORE INTO contacts_fts_pending (search_id, indexed) VALUES (OLD.search_id, 1);
+        END;
+        CREATE TRIGGER contacts_search_trigrams AFTER UPDATE OF name_grams ON contacts BEGIN
+            UPDATE name_trigrams SET n = n - 1
+            WHERE owner_no = OLD.search_id >> 32 AND trigram IN (SELECT value FROM json_each(OLD.name_grams));
+            INSERT INTO name_trigrams (owner_no, trigram, n) SELECT NEW.search_id >> 32, value, 1 FROM json_each(NEW.name_grams)
+                WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        """,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ContactsApi.Contacts;
 using ContactsApi.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,9 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
     private readonly SqliteConnectionPool _pool;
     private readonly SqliteWriteQueue _writes;
 
-    public SqliteStore(IOptions<StorageOptions> options, ILogger<SqliteStore> log)
+    public SqliteStore(IOptions<StorageOptions> options, ContactCollation collation, ILogger<SqliteStore> log)
     {
+        Collation = collation;
         var folder = options.Value.DataFolder;
         PrivateFiles.CreateFolder(folder);
         FilePath = Path.Combine(folder, FileName);
@@ -33,14 +35,17 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
             Pooling = false,
             DefaultTimeout = 10,
         };
-        Migrate(builder.ToString(), log);
+        Prepare(builder.ToString(), collation, log);
         // After creation the file must exist: a missing file is an outage, not a reason to start empty.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _pool = new SqliteConnectionPool(builder.ToString());
-        _writes = new SqliteWriteQueue(_pool, options.Value.MaxPendingWrites, log);
+        _writes = new SqliteWriteQueue(_pool, options.Value.MaxPendingWrites, SqliteSearchIndex.ApplyPending, log);
     }
 
     public string FilePath { get; }
+
+    /// <summary>The collation the stored sort keys were made with (<see cref="SqliteTextRefresh"/>).</summary>
+    public ContactCollation Collation { get; }
 
     public async Task<T> ReadAsync<T>(Func<CachedConnection, Task<T>> work, CancellationToken ct)
     {
@@ -119,12 +124,20 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
         _pool.Dispose();
     }
 
-    private static void Migrate(string connectionString, ILogger log)
+    /// <summary>Migrates the schema, then brings the sort keys and search columns to the configured collation.</summary>
+    private static void Prepare(string connectionString, ContactCollation collation, ILogger log)
     {
         var connection = new SqliteConnection(connectionString);
         using var c = new CachedConnection(connection);
         connection.Open();
         c.Command("PRAGMA journal_mode = WAL").ExecuteNonQuery();
+        Migrate(c, log);
+        SqliteTextRefresh.Run(c, collation, log);
+    }
+
+    private static void Migrate(CachedConnection c, ILogger log)
+    {
+        var connection = c.Connection;
         using var transaction = c.BeginTransaction(deferred: false);
         var version = (int)(long)c.Command("PRAGMA user_version", transaction).ExecuteScalar()!;
         if (version > SqliteMigrations.Steps.Length)

@@ -28,6 +28,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     private readonly Task _writer;
     private readonly SemaphoreSlim _connectionInUse = new(1, 1);
     private readonly int _maxPending;
+    private readonly Action<CachedConnection, SqliteTransaction> _beforeCommit;
     private int _pending;
     private CachedConnection? _connection;
 
@@ -35,10 +36,12 @@ internal sealed class SqliteWriteQueue : IDisposable
     /// Writes held at once, queued or in the group being committed. Without a bound, writes arriving faster
     /// than the writer commits queued without end: each answer later than the last, and the memory of all.
     /// </param>
-    public SqliteWriteQueue(SqliteConnectionPool pool, int maxPending, ILogger log)
+    /// <param name="beforeCommit">Work for the whole group, after its writes, in its transaction.</param>
+    public SqliteWriteQueue(SqliteConnectionPool pool, int maxPending, Action<CachedConnection, SqliteTransaction> beforeCommit, ILogger log)
     {
         _pool = pool;
         _maxPending = maxPending;
+        _beforeCommit = beforeCommit;
         _checkpointer = new SqliteCheckpointer(pool, log);
         _writer = Task.Run(WriteGroupsAsync);
     }
@@ -113,6 +116,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             _connection ??= OpenWriter();
             using var transaction = _connection.BeginTransaction(deferred: false);
             foreach (var write in group) await write.RunAsync(_connection, transaction);
+            _beforeCommit(_connection, transaction);
             transaction.Commit();
             _checkpointer.Committed(group.Count);
         }
