@@ -8,6 +8,7 @@ import { toast, describe } from './ui.js';
 import { loginView, registerView, noticeAtLogin } from './views/auth.js';
 import { contactListView } from './views/contact-list.js';
 import { contactFormView } from './views/contact-form.js';
+import { contactView } from './views/contact-view.js';
 import { accountView } from './views/account.js';
 
 const routes = [
@@ -15,7 +16,8 @@ const routes = [
   { path: '/register', view: registerView, public: true },
   { path: '/contacts', view: contactListView },
   { path: '/contacts/new', view: contactFormView },
-  { path: '/contacts/:id', view: contactFormView },
+  { path: '/contacts/:id', view: contactView },
+  { path: '/contacts/:id/edit', view: contactFormView },
   { path: '/account', view: accountView },
 ];
 
