@@ -1,6 +1,6 @@
 // The public API, as any third-party client calls it: JSON bodies, a bearer token, and RFC 9457
 // problems whose `message` is meant for people. Each endpoint is one small function below; a new
-// endpoint (vCard import, trash, history, app passwords) is one more of them.
+// endpoint (trash, history, app passwords) is one more of them.
 import * as session from './session.js';
 
 /** A refused request: `message` is the contract's text, safe and meant to be shown to the person. */
@@ -101,3 +101,13 @@ export const contacts = {
   card: (id, version) => download(`/api/contacts/${encodeURIComponent(id)}/vcard`, { version }),
 };
 
+export const backup = {
+  /** A .vcf file as the multipart field `file` → { created, updated, unchanged, failed: [{ index, line, reason }] } */
+  importCards(file) {
+    const form = new FormData();
+    form.append('file', file);
+    return request('POST', '/api/contacts/import', { form });
+  },
+  /** Every contact as a .vcf in vCard 3.0 or 4.0 → { blob, fileName }. */
+  exportCards: (version) => download('/api/contacts/export', { version }),
+};
