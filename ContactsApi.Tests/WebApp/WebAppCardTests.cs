@@ -155,7 +155,7 @@ public sealed class WebAppCardTests(BrowserFixture browser, ServedContactsApi se
     public async Task A_contacts_photo_is_fetched_with_the_token_and_shown_on_its_page_and_in_the_list()
     {
         var user = await AppUser.RegisterAsync(service);
-        var png = await File.ReadAllBytesAsync(Path.Combine(ExternalTools.RepositoryRoot(), "postman", "avatar.png"));
+        var png = await File.ReadAllBytesAsync(MainScreens.PortraitPath);
         await user.Api.ImportAsync(BackupCalls.Card("Photo Person", "TEL;TYPE=CELL:+1 555 0100", $"PHOTO;ENCODING=b;TYPE=PNG:{Convert.ToBase64String(png)}"));
         await user.AddContactAsync("No Photo", "none@example.com");
         var withPhoto = (await user.ContactsAsync()).Single(c => c!.Str("name") == "Photo Person")!;
@@ -172,13 +172,13 @@ public sealed class WebAppCardTests(BrowserFixture browser, ServedContactsApi se
         await page.GetByRole(AriaRole.Link, new() { Name = "Photo Person" }).ClickAsync();
         var photo = page.GetByRole(AriaRole.Img, new() { Name = "Photo of Photo Person" });
         await Expect(photo).ToBeVisibleAsync();
-        Assert.Equal(64, await photo.EvaluateAsync<int>("img => img.naturalWidth"));
+        Assert.Equal(160, await photo.EvaluateAsync<int>("img => img.naturalWidth"));
         // The pixels shown are the stored photo's: both drawn on canvases and compared, the stored one
         // fetched here as the app does (the token in the header; an <img src> can't send it).
         var differing = await photo.EvaluateAsync<int>("""
             async (img, id) => {
-              const pixels = (source) => { const c = document.createElement('canvas'); c.width = 64; c.height = 64;
-                const g = c.getContext('2d'); g.drawImage(source, 0, 0); return g.getImageData(0, 0, 64, 64).data; };
+              const pixels = (source) => { const c = document.createElement('canvas'); c.width = 160; c.height = 160;
+                const g = c.getContext('2d'); g.drawImage(source, 0, 0); return g.getImageData(0, 0, 160, 160).data; };
               const response = await fetch(`/api/contacts/${id}/photo`, { headers: { Authorization: `Bearer ${sessionStorage.getItem('contacts.token')}` } });
               const stored = pixels(await createImageBitmap(await response.blob()));
               const shown = pixels(img);

@@ -7,7 +7,7 @@ import { repeatable } from './repeatable.js';
 const PARTS = [
   ['street', 'Street', 'textarea'],
   ['city', 'City'],
-  ['region', 'Region or state'],
+  ['region', 'Region'],
   ['postcode', 'Postcode'],
   ['country', 'Country'],
 ];

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { h, field } from '../dom.js';
 import { heading } from '../screen.js';
-import { errorBox, busy, toast, saveFile } from '../ui.js';
+import { errorBox, busy, saveFile } from '../ui.js';
 
 const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const VERSIONS = [
@@ -56,6 +56,7 @@ function importSection() {
       showReport(report, file.name, result);
       input.value = '';
       submit.disabled = true;
+      // Focus goes to the report: a screen reader reads its title, and the counts are where the person is.
       report.focus();
     } catch (error) {
       errors.show(error);
@@ -71,10 +72,9 @@ function showReport(report, fileName, { created, updated, unchanged, failed }) {
     h('h3', { id: 'import-report-title', class: 'import-report__title' }, `Imported ${fileName}`),
     h('ul', { class: 'import-report__counts' },
       counts.map(([count, what]) => h('li', { class: `import-report__count import-report__count--${what}` },
-        h('strong', {}, String(count)), ` ${what}`))),
+        h('strong', {}, String(count)), ' ', h('span', {}, what)))),
     failed.length > 0 && failures(failed));
   report.hidden = false;
-  toast(`Import done: ${created} created, ${updated} updated, ${unchanged} unchanged, ${failed.length} failed.`);
 }
 
 function failures(failed) {
