@@ -46,7 +46,11 @@ public sealed class WebAppCardTests(BrowserFixture browser, ServedContactsApi se
         await Expect(page.GetByLabel("Email 2 address")).ToBeFocusedAsync();
         await page.GetByLabel("Email 2 address").FillAsync("o.koval@work.example");
         await page.GetByLabel("Email 2 label").FillAsync("work");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        var addAddress = page.GetByRole(AriaRole.Button, new() { Name = "Add address" });
+        await addAddress.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove address 1" }).ClickAsync();
+        await Expect(addAddress).ToBeFocusedAsync();
+        await addAddress.ClickAsync();
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Address 1" });
         await Expect(address.GetByLabel("Label")).ToBeFocusedAsync();
         await address.GetByLabel("Street").FillAsync("Khreshchatyk 1\nFlat 5");

@@ -36,7 +36,10 @@ export function repeatable({ legend, itemName, min, max, makeRow, blank }) {
       rows.splice(index, 1);
       item.remove();
       renumber();
-      (rows[index] ?? rows[index - 1])?.focusTarget.focus();
+      // Focus stays in the list: on the row that took its place, else the one before, else Add.
+      const next = rows[index] ?? rows[index - 1];
+      if (next) next.focusTarget.focus();
+      else add.focus();
     });
     rows.push(row);
     list.append(item);
