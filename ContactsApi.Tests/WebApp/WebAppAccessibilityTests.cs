@@ -27,7 +27,7 @@ public sealed class WebAppAccessibilityTests(BrowserFixture browser, ServedConta
             });
             tab.AssertNoScriptProblems();
         }
-        Assert.Equal(12, scanned.Count);
+        Assert.Equal(MainScreens.Screens.Length * 2, scanned.Count);
         Assert.True(found.Count == 0, string.Join('\n', found));
     }
 

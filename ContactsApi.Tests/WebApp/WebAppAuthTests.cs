@@ -116,7 +116,7 @@ public sealed class WebAppAuthTests(BrowserFixture browser, ServedContactsApi se
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "New contact" }).ClickAsync();
         await tab.Page.GetByLabel("Name").FillAsync("Too late");
-        await tab.Page.GetByLabel("Email").FillAsync("late@example.com");
+        await tab.Page.GetByLabel("Email 1 address").FillAsync("late@example.com");
         await tab.Page.GetByLabel("Phone 1 number").FillAsync("555 0101");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).ClickAsync();
 

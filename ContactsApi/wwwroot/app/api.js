@@ -1,6 +1,6 @@
 // The public API, as any third-party client calls it: JSON bodies, a bearer token, and RFC 9457
 // problems whose `message` is meant for people. Each endpoint is one small function below; a new
-// endpoint (vCard import, trash, history, app passwords) is one more of them.
+// endpoint (trash, history, app passwords) is one more of them.
 import * as session from './session.js';
 
 /** A refused request: `message` is the contract's text, safe and meant to be shown to the person. */
@@ -20,8 +20,8 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-async function request(method, path, { json, form, query } = {}) {
-  const headers = { Accept: 'application/json' };
+async function request(method, path, { json, form, query, raw = false } = {}) {
+  const headers = { Accept: raw ? '*/*' : 'application/json' };
   const bearer = session.token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let body;
@@ -31,7 +31,8 @@ async function request(method, path, { json, form, query } = {}) {
   } else if (form !== undefined) {
     body = form; // FormData: the browser writes the multipart boundary itself.
   }
-  const url = query ? `${path}?${new URLSearchParams(query)}` : path;
+  const search = new URLSearchParams(Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== null)).toString();
+  const url = search ? `${path}?${search}` : path;
 
   let response;
   try {
@@ -39,6 +40,7 @@ async function request(method, path, { json, form, query } = {}) {
   } catch {
     throw new ApiError(0, 'The service could not be reached. Check your connection and try again.');
   }
+  if (raw && response.ok) return response;
   const payload = await readBody(response);
   if (response.ok) return payload;
 
@@ -47,6 +49,18 @@ async function request(method, path, { json, form, query } = {}) {
   const error = new ApiError(response.status, message, Number.isFinite(retryAfter) ? retryAfter : null);
   if (response.status === 401 && bearer) onUnauthorized(error);
   throw error;
+}
+
+/** A file the API sends (a photo, a vCard): its bytes as a Blob and the name it suggests. */
+async function download(path, query) {
+  const response = await request('GET', path, { query, raw: true });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+  try {
+    return { blob: await response.blob(), fileName };
+  } catch {
+    throw new ApiError(0, 'The download was cut short. Check your connection and try again.');
+  }
 }
 
 async function readBody(response) {
@@ -81,4 +95,19 @@ export const contacts = {
   update: (id, fields) => request('PUT', `/api/contacts/${encodeURIComponent(id)}`, { json: fields }),
   remove: (id) => request('DELETE', `/api/contacts/${encodeURIComponent(id)}`),
   setFavorite: (id, favorite) => request('PATCH', `/api/contacts/${encodeURIComponent(id)}/favorite`, { json: { favorite } }),
+  /** The contact's photo (owner only, so fetched with the token, never as an <img src>) → { blob }. */
+  photo: (id) => download(`/api/contacts/${encodeURIComponent(id)}/photo`),
+  /** One contact as a .vcf → { blob, fileName }. */
+  card: (id, version) => download(`/api/contacts/${encodeURIComponent(id)}/vcard`, { version }),
+};
+
+export const backup = {
+  /** A .vcf file as the multipart field `file` → { created, updated, unchanged, failed: [{ index, line, reason }] } */
+  importCards(file) {
+    const form = new FormData();
+    form.append('file', file);
+    return request('POST', '/api/contacts/import', { form });
+  },
+  /** Every contact as a .vcf in vCard 3.0 or 4.0 → { blob, fileName }. */
+  exportCards: (version) => download('/api/contacts/export', { version }),
 };

@@ -1,5 +1,5 @@
 // Boot: restore the tab's session, then hand the screens to the router. Adding a screen (trash,
-// history, import, app passwords) is one module in views/, one line in the table below and, if it
+// history, app passwords) is one module in views/, one line in the table below and, if it
 // belongs in the header, one link in index.html.
 import * as api from './api.js';
 import * as session from './session.js';
@@ -8,6 +8,8 @@ import { toast, describe } from './ui.js';
 import { loginView, registerView, noticeAtLogin } from './views/auth.js';
 import { contactListView } from './views/contact-list.js';
 import { contactFormView } from './views/contact-form.js';
+import { contactView } from './views/contact-view.js';
+import { backupView } from './views/backup.js';
 import { accountView } from './views/account.js';
 
 const routes = [
@@ -15,7 +17,9 @@ const routes = [
   { path: '/register', view: registerView, public: true },
   { path: '/contacts', view: contactListView },
   { path: '/contacts/new', view: contactFormView },
-  { path: '/contacts/:id', view: contactFormView },
+  { path: '/contacts/:id', view: contactView },
+  { path: '/contacts/:id/edit', view: contactFormView },
+  { path: '/backup', view: backupView },
   { path: '/account', view: accountView },
 ];
 

@@ -1,5 +1,5 @@
-// Pieces every screen shares: the error box of a form, the status toast, the confirm dialog, and
-// how a refusal from the API is put into words.
+// Pieces every screen shares: the error box of a form, the status toast, the confirm dialog, a
+// file download, and how a refusal from the API is put into words.
 import { h } from './dom.js';
 import { ApiError } from './api.js';
 
@@ -72,9 +72,20 @@ export function confirmDialog({ title, text, confirmLabel }) {
   });
 }
 
-/** Disables a form's controls while a request runs, so a double click sends nothing twice. */
+/** Hands a file to the browser's downloads, as a link with `download` would. */
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the bytes long before; the URL only has to outlive the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Disables a form's controls (or a group's buttons) while a request runs, so a double click sends nothing twice. */
 export async function busy(form, work) {
-  const controls = [...form.elements].filter((control) => !control.disabled);
+  const controls = [...(form.elements ?? form.querySelectorAll('button, input, select, textarea'))].filter((control) => !control.disabled);
   form.setAttribute('aria-busy', 'true');
   for (const control of controls) control.disabled = true;
   try {

@@ -1,5 +1,5 @@
-// A list of like entries in a form (a contact's phones today; its emails and addresses as the API
-// grows them): a fieldset whose rows can be added and removed between a least and a most count.
+// A list of like entries in a form (a contact's phones, emails and addresses):
+// a fieldset whose rows can be added and removed between a least and a most count.
 // Each row is made by the caller's makeRow(entry, number) → { element, focusTarget, read() }.
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
@@ -8,7 +8,7 @@ export function repeatable({ legend, itemName, min, max, makeRow, blank }) {
   const rows = [];
   const list = h('ol', { class: 'repeatable__rows' });
   const add = h('button', { type: 'button', class: 'button button--quiet' }, icon('plus'), `Add ${itemName}`);
-  const element = h('fieldset', { class: 'repeatable' }, h('legend', {}, legend), list, add);
+  const element = h('fieldset', { class: 'repeatable' }, h('legend', { class: 'repeatable__legend' }, legend), list, add);
 
   function renumber() {
     rows.forEach((row, index) => {
@@ -36,7 +36,10 @@ export function repeatable({ legend, itemName, min, max, makeRow, blank }) {
       rows.splice(index, 1);
       item.remove();
       renumber();
-      (rows[index] ?? rows[index - 1])?.focusTarget.focus();
+      // Focus stays in the list: on the row that took its place, else the one before, else Add.
+      const next = rows[index] ?? rows[index - 1];
+      if (next) next.focusTarget.focus();
+      else add.focus();
     });
     rows.push(row);
     list.append(item);
@@ -50,7 +53,7 @@ export function repeatable({ legend, itemName, min, max, makeRow, blank }) {
     element,
     fill(entries) {
       rows.splice(0).forEach((row) => row.item.remove());
-      for (const entry of entries.length ? entries : [blank()]) addRow(entry);
+      for (const entry of entries.length || min === 0 ? entries : [blank()]) addRow(entry);
     },
     read: () => rows.map((row) => row.read()),
   };

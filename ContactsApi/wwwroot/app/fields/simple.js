@@ -1,5 +1,5 @@
 // One-value fields of a contact. Each field is { element, fill(contact), read() → body fields }, so
-// the form is a list of them and a new card field (birthday, notes, organization) is one entry.
+// the form is a list of them and a new card field is one entry.
 import { h, field } from '../dom.js';
 
 export function textField({ name, label, type = 'text', autocomplete = 'off', required = false, hint }) {
@@ -19,5 +19,14 @@ export function checkboxField({ name, label }) {
     element: h('div', { class: 'field field--checkbox' }, input, h('label', { for: id }, label)),
     fill: (contact) => { input.checked = Boolean(contact[name]); },
     read: () => ({ [name]: input.checked }),
+  };
+}
+
+export function notesField({ name, label, hint }) {
+  const input = h('textarea', { name, rows: '4', maxlength: '10000' });
+  return {
+    element: field(label, input, hint),
+    fill: (contact) => { input.value = contact[name] ?? ''; },
+    read: () => ({ [name]: input.value }),
   };
 }

@@ -4,9 +4,12 @@
 import * as api from '../api.js';
 import { h, field } from '../dom.js';
 import { icon } from '../icons.js';
+import { contactPicture } from '../picture.js';
+import { favoriteToggle } from './favorite-toggle.js';
 import { replaceQuery } from '../router.js';
 import { heading } from '../screen.js';
-import { errorBox, toast, confirmDialog } from '../ui.js';
+import { errorBox } from '../ui.js';
+import { deleteContact } from './delete-contact.js';
 
 const SEARCH_IN = [['name', 'Name'], ['email', 'Email'], ['phone', 'Phone']];
 const SHOW = [['', 'All contacts'], ['true', 'Favorites'], ['false', 'Not favorites']];
@@ -45,11 +48,6 @@ function apiQuery(state) {
 
 function select(name, choices, value) {
   return h('select', { name }, choices.map(([choice, text]) => h('option', { value: choice, selected: choice === value }, text)));
-}
-
-function initials(name) {
-  const letters = name.trim().split(/\s+/).slice(0, 2).map((word) => [...word][0] ?? '');
-  return letters.join('').toUpperCase() || '?';
 }
 
 export const contactListView = {
@@ -181,36 +179,13 @@ export const contactListView = {
     }
 
     function row(contact) {
-      const star = h('button', {
-        type: 'button',
-        class: 'icon-button favorite-toggle',
-        'aria-pressed': String(contact.favorite),
-        'aria-label': `Favorite: ${contact.name}`,
-        title: 'Favorite',
-      }, icon('star'));
-      star.addEventListener('click', async () => {
-        errors.clear();
-        try {
-          const updated = await api.contacts.setFavorite(contact._id, star.getAttribute('aria-pressed') !== 'true');
-          star.setAttribute('aria-pressed', String(updated.favorite));
-          toast(updated.favorite ? `${updated.name} is a favorite.` : `${updated.name} is no longer a favorite.`);
-        } catch (error) {
-          errors.show(error);
-        }
-      });
+      const star = favoriteToggle(contact, (error) => errors.show(error), () => errors.clear());
 
       const remove = h('button', { type: 'button', class: 'icon-button icon-button--danger', 'aria-label': `Delete ${contact.name}`, title: 'Delete' }, icon('trash'));
       remove.addEventListener('click', async () => {
-        const sure = await confirmDialog({
-          title: `Delete ${contact.name}?`,
-          text: 'The contact and all of its phone numbers are removed from your backup.',
-          confirmLabel: 'Delete',
-        });
-        if (!sure) return;
         errors.clear();
         try {
-          await api.contacts.remove(contact._id);
-          toast(`${contact.name} was deleted.`);
+          if (!(await deleteContact(contact))) return;
           await load();
           list.focus();
         } catch (error) {
@@ -220,10 +195,10 @@ export const contactListView = {
 
       const [firstPhone, ...otherPhones] = contact.phones;
       return h('li', { class: 'contact' },
-        h('span', { class: 'contact__initials', 'aria-hidden': 'true' }, initials(contact.name)),
+        h('span', { class: 'contact__picture' }, contactPicture(contact)),
         h('div', { class: 'contact__who' },
           h('a', { class: 'contact__name', href: `#/contacts/${encodeURIComponent(contact._id)}` }, contact.name),
-          h('a', { class: 'contact__email', href: `mailto:${contact.email}` }, contact.email)),
+          contact.email && h('a', { class: 'contact__email', href: `mailto:${contact.email}` }, contact.email)),
         h('div', { class: 'contact__phone' },
           firstPhone && h('a', { href: `tel:${firstPhone.number.replace(/[^\d+]/g, '')}` }, firstPhone.number),
           firstPhone && h('span', { class: 'tag' }, firstPhone.label),
