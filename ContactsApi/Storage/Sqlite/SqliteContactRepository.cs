@@ -6,12 +6,13 @@ using ContactsApi.Common;
 using ContactsApi.Contacts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Place = ContactsApi.Storage.Sqlite.SqliteContactLog.Place;
 
 namespace ContactsApi.Storage.Sqlite;
 
 public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactLimitOptions> limits) : IContactRepository
 {
-    private const string Columns =
+    internal const string Columns =
         "id, owner, name, email, phones, favorite, created_at, updated_at, emails, organization, title, birthday, notes, addresses, uid, kept, photo";
     private const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
@@ -77,10 +78,11 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         {
             if (await NoRoomAsync(c, tx, contact.Owner, 1, ct) is { } full) return full;
             await InsertAsync(c, tx, contact.WithEmailsInStep(), ct);
+            await SqliteContactLog.AppendAsync(c, tx, contact.Owner, contact.Id, contact.UpdatedAt, Place.None, Place.Live, null, ct);
             return null;
         }, ct);
 
-    private static Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct) =>
+    internal static Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct) =>
         Bind(c.Command($"""
             INSERT INTO contacts ({Columns}, phone, name_lc, email_lc, phone_digits)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
@@ -93,21 +95,27 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// is read in that transaction, and the one writer runs writes one after another, so two creates can
     /// never both take the last place.
     /// </summary>
-    internal async Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
+    internal Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct) =>
+        NoRoomAsync(c, tx, limits.Value, owner, adding, ct);
+
+    internal static async Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, ContactLimitOptions limits, string owner, int adding,
+        CancellationToken ct)
     {
         var count = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))!;
-        return count + adding > limits.Value.ContactsPerUser ? limits.Value.Reached() : null;
+        return count + adding > limits.ContactsPerUser ? limits.Reached() : null;
     }
 
     public Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default) =>
         store.WriteAsync((c, tx) => ChangeAsync(c, tx, owner, id, change, ct), ct);
 
     /// <summary>
-    /// Every change of a stored contact, whatever made it (a request, an import), goes through here, inside
-    /// its write's transaction: the contact as it was is read, changed and written back.
+    /// Every change of a stored contact, whatever made it (a request, an import, an undo), goes through here,
+    /// inside its write's transaction: the contact as it was is read, changed and written back, and the version
+    /// it replaced goes to the change log. <paramref name="at"/> is the change's time when it is not the
+    /// contact's new <c>updatedAt</c> (an undo writes an earlier version back as it was).
     /// </summary>
-    private static async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
-        Func<Contact, Outcome<Contact>> change, CancellationToken ct)
+    internal static async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
+        Func<Contact, Outcome<Contact>> change, CancellationToken ct, DateTime? at = null)
     {
         var current = await FindAsync(c, tx, owner, id, ct);
         if (current is null) return Refusal.NotFound;
@@ -115,6 +123,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         if (outcome.Value is not { } updated) return outcome;
         await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated)
             .ExecuteNonQueryAsync(ct);
+        await SqliteContactLog.AppendAsync(c, tx, owner, id, at ?? updated.UpdatedAt, Place.Live, Place.Live, current, ct);
         return updated;
     }
 
@@ -148,17 +157,37 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         return string.Join(", ", set);
     }
 
-    public Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
+    public Task<Refusal?> DeleteAsync(string owner, string id, DateTime now, Func<Contact, Refusal?>? check = null,
+        CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
         {
-            await c.Command("DELETE FROM contact_photos WHERE contact_id = $id AND owner = $owner", tx)
-                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct);
-            return await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
-                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1;
+            var current = await FindAsync(c, tx, owner, id, ct);
+            if (current is null) return Refusal.NotFound;
+            if (check?.Invoke(current) is { } refused) return refused;
+            await TrashAsync(c, tx, current, now, ct);
+            return (Refusal?)null;
         }, ct);
 
+    /// <summary>
+    /// Moves the contact to the trash, its photo kept until the trash is purged. A table of its own rather than
+    /// a flag on the row: every list, search, count and index of <c>contacts</c> stays as it was, free of it.
+    /// </summary>
+    internal static async Task TrashAsync(CachedConnection c, SqliteTransaction tx, Contact contact, DateTime now, CancellationToken ct)
+    {
+        await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
+            .With("$id", contact.Id).With("$owner", contact.Owner).ExecuteNonQueryAsync(ct);
+        await c.Command("INSERT INTO contacts_trash (id, owner, deleted_at, contact) VALUES ($id, $owner, $at, $contact)", tx)
+            .With("$id", contact.Id).With("$owner", contact.Owner).With("$at", now.ToUnixMs())
+            .With("$contact", SqliteContactLog.Serialize(contact)).ExecuteNonQueryAsync(ct);
+        await SqliteContactLog.AppendAsync(c, tx, contact.Owner, contact.Id, now, Place.Live, Place.Trashed, contact, ct);
+    }
+
+    // A trashed contact's photo stays for its restore, but no request sees it meanwhile.
     public Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default) =>
-        store.ReadAsync(async c => (await c.Command("SELECT media_type, data FROM contact_photos WHERE contact_id = $id AND owner = $owner")
+        store.ReadAsync(async c => (await c.Command("""
+                SELECT media_type, data FROM contact_photos WHERE contact_id = $id AND owner = $owner
+                AND EXISTS (SELECT 1 FROM contacts WHERE id = $id AND owner = $owner)
+                """)
             .With("$id", id).With("$owner", owner).ReadAsync(r => ReadPhoto(r, 0), ct)).SingleOrDefault(), ct);
 
     public Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default) =>
@@ -171,7 +200,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         }, ct);
 
     /// <summary>The photo row of a contact: replaced by <paramref name="photo"/>, or deleted when it is null.</summary>
-    private static async Task WritePhotoAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, ContactPhoto? photo,
+    internal static async Task WritePhotoAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, ContactPhoto? photo,
         CancellationToken ct)
     {
         if (photo is null)
@@ -237,6 +266,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
                 {
                     var contact = card.Contact with { Id = ObjectIds.New(), Owner = owner, CreatedAt = now, UpdatedAt = now };
                     await InsertAsync(c, tx, contact, ct);
+                    await SqliteContactLog.AppendAsync(c, tx, owner, contact.Id, now, Place.None, Place.Live, null, ct);
                     if (card.Photo is not null) await WritePhotoAsync(c, tx, owner, contact.Id, card.Photo, ct);
                 }
                 else if (!CardMatching.Holds(match, card.Contact))
@@ -282,7 +312,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             c.Command($"SELECT {Columns} FROM contacts WHERE id > $after ORDER BY id LIMIT $limit")
                 .With("$after", afterId ?? "").With("$limit", limit).ReadAsync(Read, ct), ct);
 
-    private static async Task<Contact?> FindAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
+    internal static async Task<Contact?> FindAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
     {
         var command = c.Command($"SELECT {Columns} FROM contacts WHERE id = $id AND owner = $owner", tx)
             .With("$id", id).With("$owner", owner);
@@ -343,7 +373,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     private static ContactPhoto ReadPhoto(SqliteDataReader reader, int at) =>
         new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
 
-    private static Contact Read(SqliteDataReader reader) => new()
+    internal static Contact Read(SqliteDataReader reader) => new()
     {
         Id = reader.GetString(0),
         Owner = reader.GetString(1),
