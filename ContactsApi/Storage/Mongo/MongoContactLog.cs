@@ -39,6 +39,26 @@ internal static class MongoContactLog
         else await store.History.InsertOneAsync(session, row, cancellationToken: ct);
     }
 
+    /// <summary>
+    /// Logs the creation of every contact stored before the change log (at its creation time, as the SQLite store's
+    /// migration does), so a first sync finds it. Once: a counter document marks it done. Run by
+    /// <see cref="MongoIndexBuilder"/> once the server answers; a contact created meanwhile has its own row already.
+    /// </summary>
+    public static async Task BackfillAsync(MongoStore store, CancellationToken ct)
+    {
+        var done = Builders<CounterDocument>.Filter.Eq(c => c.Id, "contactHistoryBackfill");
+        if (await store.Counters.Find(done).AnyAsync(ct)) return;
+        var everyone = Builders<ContactDocument>.Filter.Empty;
+        using var cursor = await store.Contacts.Find(everyone).Sort(Builders<ContactDocument>.Sort.Ascending(c => c.CreatedAt).Ascending(c => c.Id))
+            .Project(c => new { c.Id, c.Owner, c.CreatedAt }).ToCursorAsync(ct);
+        while (await cursor.MoveNextAsync(ct))
+            foreach (var contact in cursor.Current)
+                if (!await store.History.Find(Of(contact.Owner, contact.Id)).AnyAsync(ct))
+                    await AppendAsync(store, null, contact.Owner, contact.Id, contact.CreatedAt, Nowhere, Live, null, ct);
+        await store.Counters.ReplaceOneAsync(done, new CounterDocument { Id = "contactHistoryBackfill", Seq = 1 },
+            new ReplaceOptions { IsUpsert = true }, ct);
+    }
+
     public static FilterDefinition<HistoryDocument> Of(string owner, string id) =>
         Builders<HistoryDocument>.Filter.Eq(h => h.Owner, owner) & Builders<HistoryDocument>.Filter.Eq(h => h.ContactId, id);
 }

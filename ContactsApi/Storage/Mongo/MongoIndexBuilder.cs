@@ -1,7 +1,7 @@
 namespace ContactsApi.Storage.Mongo;
 
 /// <summary>
-/// Creates the indexes in the background, trying again with growing waits until the server
+/// Creates the indexes (and logs the contacts stored before the change log, <see cref="MongoContactLog.BackfillAsync"/>) in the background, trying again with growing waits until the server
 /// answers, so a service started while MongoDB is down still starts, serves 503 meanwhile, and is
 /// complete once the server is back, with nobody restarting it.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class MongoIndexBuilder(MongoStore store, ILogger<MongoIndexBuil
             {
                 await store.EnsureIndexesAsync(stopping);
                 log.LogInformation("The MongoDB indexes are in place");
+                await MongoContactLog.BackfillAsync(store, stopping);
                 return;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)

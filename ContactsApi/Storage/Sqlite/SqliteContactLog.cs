@@ -19,12 +19,18 @@ internal static class SqliteContactLog
 
     public static Task AppendAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, DateTime at, Place was, Place state,
         Contact? previous, CancellationToken ct) =>
-        c.Command("""
-            INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
-            VALUES ($owner, $id, $at, coalesce((SELECT version FROM contact_history INDEXED BY contact_history_by_contact
-                                                WHERE owner = $owner AND contact_id = $id ORDER BY seq DESC LIMIT 1), 0) + 1,
-                    $was, $state, $previous)
-            """, tx)
+        // A create is the contact's first version: no lookup of its last one on the hot path of every create.
+        c.Command(was == Place.None
+            ? """
+              INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
+              VALUES ($owner, $id, $at, 1, $was, $state, $previous)
+              """
+            : """
+              INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
+              VALUES ($owner, $id, $at, coalesce((SELECT version FROM contact_history INDEXED BY contact_history_by_contact
+                                                  WHERE owner = $owner AND contact_id = $id ORDER BY seq DESC LIMIT 1), 0) + 1,
+                      $was, $state, $previous)
+              """, tx)
             .With("$owner", owner).With("$id", id).With("$at", at.ToUnixMs()).With("$was", (int)was).With("$state", (int)state)
             .With("$previous", previous is null ? null : Serialize(previous))
             .ExecuteNonQueryAsync(ct);

@@ -135,9 +135,10 @@ internal static class SqliteMigrations
         );
         CREATE INDEX contact_history_by_owner   ON contact_history (owner, seq);
         CREATE INDEX contact_history_by_contact ON contact_history (owner, contact_id, seq);
-        -- Every contact stored before has its creation logged, so a first sync finds it.
+        -- Every contact stored before has its creation logged, at its creation time, so a first sync finds it and
+        -- an undo to a moment after it leaves it in the list (what it was before its last change is not known).
         INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
-            SELECT owner, id, updated_at, 1, 0, 1, NULL FROM contacts ORDER BY updated_at, id;
+            SELECT owner, id, created_at, 1, 0, 1, NULL FROM contacts ORDER BY created_at, id;
 
         -- Deleted contacts, whole, until restored or purged; their photos stay in contact_photos meanwhile.
         CREATE TABLE contacts_trash (
