@@ -171,8 +171,11 @@ internal sealed class MongoContactHistory(MongoStore store, MongoContactReposito
             await store.History.DeleteManyAsync(MongoContactLog.Of(trashed.Owner, trashed.Id), ct);
             await store.Trash.DeleteOneAsync(TrashFilter.Eq(t => t.Id, trashed.Id), ct);
         }
-        // Old rows that a later one replaced, and old deletes; a live contact's last row stays, without its version.
-        var old = await store.History.Find(Log.Lt(h => h.At, cutoff)).Project(h => new { h.Id, h.Owner, h.ContactId, h.Seq, h.State }).ToListAsync(ct);
+        // Old rows that still hold a version, and old deletes: a replaced one goes, a live contact's last row stays without
+        // its version (and so is not looked at again). Old creation rows hold nothing and are left: reading them every
+        // round would cost a query a contact.
+        var holding = Log.Lt(h => h.At, cutoff) & (Log.Exists(h => h.Previous) | Log.Eq(h => h.State, MongoContactLog.Trashed));
+        var old = await store.History.Find(holding).Project(h => new { h.Id, h.Owner, h.ContactId, h.Seq, h.State }).ToListAsync(ct);
         foreach (var row in old)
         {
             var replaced = row.State == MongoContactLog.Trashed
