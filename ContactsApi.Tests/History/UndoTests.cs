@@ -82,7 +82,7 @@ public sealed class UndoTests(ClockedContactsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task History_shows_each_version_newest_first_also_from_phone_edits_imports_and_restores()
+    public async Task History_shows_each_version_newest_first_also_from_phone_edits_deletes_and_restores()
     {
         var client = await factory.LoggedInClientAsync();
         var created = await client.CreateContactAsync("First", "first@example.com", "+1 555 0100");
