@@ -6,6 +6,7 @@ using ContactsApi.Backup;
 using ContactsApi.Common;
 using ContactsApi.DataMove;
 using ContactsApi.Health;
+using ContactsApi.History;
 using ContactsApi.Security;
 using ContactsApi.Storage;
 using ContactsApi.WebApp;
@@ -34,6 +35,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAvatars();
 builder.Services.AddBackup();
+builder.Services.AddHistory();
 builder.ConfigureServerLimits();
 
 var app = builder.Build();

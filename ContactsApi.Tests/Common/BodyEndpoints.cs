@@ -33,6 +33,8 @@ public sealed record BodyEndpoint(
         new("PATCH", "/api/contacts/{id}/favorite", Caller.User, """{"favorite":true}""", [], ["favorite"], [], []),
         new("POST", "/api/contacts/{id}/phones", Caller.User, """{"number":"123","label":"home"}""", ["number", "label"], [], [], ["label"]),
         new("PUT", "/api/contacts/{id}/phones/{phoneId}", Caller.User, """{"label":"home"}""", ["number", "label"], [], [], ["label"]),
+        // An undo to the moment the table is made: within the retention, and behind the service's clock.
+        new("POST", "/api/contacts/undo", Caller.User, $$"""{"to":"{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}"}""", ["to"], [], [], []),
         new("POST", "/users", Caller.Admin, """{"name":"Ann","email":"body@example.com","password":"exA7$mpless"}""",
             ["name", "email", "password"], [], [], ["name"]),
         new("PUT", "/users/{id}", Caller.Admin, """{"name":"Ann"}""",

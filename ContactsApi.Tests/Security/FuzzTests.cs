@@ -177,9 +177,20 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
 
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
         var deleted = Uri.UnescapeDataString(path.Split('/')[^1]);
-        if (operation.Path == "/api/contacts/{id}") state.Contacts.Remove(deleted);
+        if (operation.Path == "/api/contacts/{id}" && state.Contacts.Remove(deleted) && response.IsSuccessStatusCode)
+        {
+            // In the trash now, for the trash's own operations to find.
+            var trash = state.Records.TryGetValue("/api/contacts/trash", out var known) ? known : state.Records["/api/contacts/trash"] = [];
+            trash.Add(deleted);
+        }
         if (state.Records.TryGetValue(operation.Collection, out var pool)) pool.Remove(deleted);
         if (!operations.Any(o => o.Method == "GET" && o.Path == operation.Path)) return;
+        // A DELETE of a collection (the trash) empties it: reading it again still answers, with nothing in it.
+        if (!operation.Path.EndsWith('}'))
+        {
+            state.Records.Remove(operation.Path);
+            return;
+        }
         var again = await authed.GetAsync(path);
         if (again.StatusCode != HttpStatusCode.NotFound)
             failures.Add($"{text}: GET after DELETE answered {(int)again.StatusCode}, not 404");

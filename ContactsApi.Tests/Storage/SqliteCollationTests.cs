@@ -87,7 +87,7 @@ public sealed class SqliteCollationTests : IDisposable
         var added = NewContact("Ганнуся");
         await contacts.AddAsync(added);
         Assert.Equal(3, (await contacts.ListAsync(_owner, new ContactQuery { Name = "анн" })).Total);
-        Assert.True(await contacts.DeleteAsync(_owner, ids[Array.IndexOf(StoreContractTests.AlphabetNames, "анна")]));
+        Assert.Null(await contacts.DeleteAsync(_owner, ids[Array.IndexOf(StoreContractTests.AlphabetNames, "анна")], T0));
         Assert.Equal(["Ганнуся", "Ґанна"], (await contacts.ListAsync(_owner, new ContactQuery { Name = "анн" })).Contacts.Select(c => c.Name));
         Assert.Equal(["Ганнуся"], (await contacts.ListAsync(_owner, new ContactQuery { Name = "ганн" })).Contacts.Select(c => c.Name));
         Assert.Contains(_logs.Entries, e => e.Message.StartsWith("Computing the sort keys and search text of 16 contacts", StringComparison.Ordinal));

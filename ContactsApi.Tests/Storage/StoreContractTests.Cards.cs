@@ -136,7 +136,7 @@ public abstract partial class StoreContractTests
         Assert.Equal("image/jpeg", found.MediaType);
         Assert.Equal(Jpeg, found.Data);
         Assert.Null(await Contacts.FindPhotoAsync(stranger, contact.Id));
-        Assert.True(await Contacts.DeleteAsync(owner, contact.Id));
+        Assert.Null(await Contacts.DeleteAsync(owner, contact.Id, T0));
         Assert.Null(await Contacts.FindPhotoAsync(owner, contact.Id));
     }
 

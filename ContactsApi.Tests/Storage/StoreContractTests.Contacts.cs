@@ -122,7 +122,7 @@ public abstract partial class StoreContractTests
         Assert.Null(await Contacts.FindAsync(stranger, contact.Id));
         Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(stranger, contact.Id, c => { changed = true; return c with { Name = "Stolen" }; })).Refusal);
         Assert.False(changed);
-        Assert.False(await Contacts.DeleteAsync(stranger, contact.Id));
+        Assert.Same(Refusal.NotFound, await Contacts.DeleteAsync(stranger, contact.Id, T0));
         Assert.Empty(await Contacts.StreamByOwnersAsync([stranger]).ToListAsync());
 
         Assert.Equal(Json(contact), Json(await Contacts.FindAsync(owner, contact.Id)));
@@ -202,10 +202,10 @@ public abstract partial class StoreContractTests
         var owner = (await AddUserAsync()).Id;
         var contact = await AddContactAsync(NewContact(owner));
 
-        Assert.True(await Contacts.DeleteAsync(owner, contact.Id));
+        Assert.Null(await Contacts.DeleteAsync(owner, contact.Id, T0));
 
         Assert.Null(await Contacts.FindAsync(owner, contact.Id));
-        Assert.False(await Contacts.DeleteAsync(owner, contact.Id));
+        Assert.Same(Refusal.NotFound, await Contacts.DeleteAsync(owner, contact.Id, T0));
         Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(owner, contact.Id, c => c)).Refusal);
     }
 

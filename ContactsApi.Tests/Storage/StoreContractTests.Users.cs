@@ -218,7 +218,7 @@ public abstract partial class StoreContractTests
         Assert.False(await Users.DeleteAsync("not-an-id"));
         Assert.Null(await Contacts.FindAsync(user.Id, "not-an-id"));
         Assert.Same(Refusal.NotFound, (await Contacts.UpdateAsync(user.Id, "not-an-id", c => c)).Refusal);
-        Assert.False(await Contacts.DeleteAsync(user.Id, "not-an-id"));
+        Assert.Same(Refusal.NotFound, await Contacts.DeleteAsync(user.Id, "not-an-id", T0));
         Assert.Null(await Sessions.FindLiveUserAsync("not-an-id", user.Id, T0));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
+using ContactsApi.History;
 using ContactsApi.Users;
 
 namespace ContactsApi.Tests.Storage;
@@ -17,6 +18,7 @@ public abstract partial class StoreContractTests(StoreFixture store)
     protected IUserRepository Users => store.Users;
     protected IContactRepository Contacts => store.Contacts;
     protected ISessionRepository Sessions => store.Sessions;
+    protected IContactHistory History => store.History;
 
     protected static User NewUser(string? email = null, DateTime? createdAt = null) => new()
     {

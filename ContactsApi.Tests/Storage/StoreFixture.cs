@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
+using ContactsApi.History;
 using ContactsApi.Storage;
 using ContactsApi.Users;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public abstract class StoreFixture : IDisposable
     public IUserRepository Users => _services.Value.GetRequiredService<IUserRepository>();
     public IContactRepository Contacts => _services.Value.GetRequiredService<IContactRepository>();
     public ISessionRepository Sessions => _services.Value.GetRequiredService<ISessionRepository>();
+    public IContactHistory History => _services.Value.GetRequiredService<IContactHistory>();
 
     /// <summary>The contacts of a second store, of this kind, whose names sort by <paramref name="collation"/>.</summary>
     public IContactRepository ContactsCollatedBy(string collation) =>

@@ -8,7 +8,7 @@ namespace ContactsApi.Contacts;
 /// <c>{email, subscription}</c> in GET responses, the owner's id after a write. A contact that came from
 /// a card without an email or a phone has null <c>email</c> or <c>phone</c> and an empty list.
 /// </summary>
-public sealed record ContactResponse<TOwner>(
+public record ContactResponse<TOwner>(
     [property: JsonPropertyName("_id")] string Id,
     string Name,
     string? Email,

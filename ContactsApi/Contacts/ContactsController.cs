@@ -35,15 +35,20 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
         return new ContactPageResponse(query.Page, query.Limit, total, page.Select(c => c.ToResponse(owner)).ToArray());
     }
 
-    /// <summary>One contact.</summary>
+    /// <summary>One contact, with its <c>ETag</c>; 304 when <c>If-None-Match</c> names it.</summary>
     [HttpGet("{id}")]
     [EndpointName("getContact")]
     [ProducesResponseType<ContactResponse<UserSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<ContactResponse<UserSummary>>> Get([ObjectId] string id) =>
-        await contacts.FindAsync(Owner, id, Aborted) is { } contact
-            ? contact.ToResponse(HttpContext.CurrentUser().ToSummary())
-            : Refusal.NotFound;
+    public async Task<ActionResult<ContactResponse<UserSummary>>> Get([ObjectId] string id)
+    {
+        if (await contacts.FindAsync(Owner, id, Aborted) is not { } contact) return Refusal.NotFound;
+        Response.Tagged(contact);
+        return ContactPreconditions.NotModified(Request, contact)
+            ? StatusCode(StatusCodes.Status304NotModified)
+            : contact.ToResponse(HttpContext.CurrentUser().ToSummary());
+    }
 
     /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>
     [HttpPost]
@@ -73,7 +78,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
             UpdatedAt = now,
         };
         if (await contacts.AddAsync(contact, Aborted) is { } full) return full;
-        return Created($"/api/contacts/{contact.Id}", contact.ToResponse());
+        return Created($"/api/contacts/{contact.Id}", Response.Tagged(contact).ToResponse());
     }
 
     /// <summary>Changes any non-empty subset of the fields.</summary>
@@ -82,17 +87,21 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public Task<ActionResult<ContactResponse<string>>> Update([ObjectId] string id, UpdateContactRequest request) =>
         Edit(id, ContactEdit.SetFields.From(request, time.UtcNow()));
 
-    /// <summary>Deletes a contact.</summary>
+    /// <summary>Moves a contact to the trash (see the trash's endpoints).</summary>
     [HttpDelete("{id}")]
     [EndpointName("deleteContact")]
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<ActionResult<string>> Delete([ObjectId] string id) =>
-        await contacts.DeleteAsync(Owner, id, Aborted) ? $"Contact by 'Id' - '{id}' deleted" : Refusal.NotFound;
+        await contacts.DeleteAsync(Owner, id, time.UtcNow(), ContactPreconditions.IfMatch(Request), Aborted) is { } refused
+            ? refused
+            : $"Contact by 'Id' - '{id}' deleted";
 
     /// <summary>Marks a contact as a favorite or not.</summary>
     [HttpPatch("{id}/favorite")]
@@ -100,6 +109,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public Task<ActionResult<ContactResponse<string>>> SetFavorite([ObjectId] string id, FavoriteRequest request) =>
         Edit(id, new ContactEdit.SetFields(time.UtcNow()) { Favorite = request.Favorite!.Value });
 
@@ -109,11 +119,12 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<IActionResult> AddPhone([ObjectId] string id, PhoneRequest request)
     {
         var phone = new Phone(ObjectIds.New(), request.Number!.Trim(), request.Label!.Trim());
-        var (contact, refusal) = await contacts.EditAsync(Owner, id, new ContactEdit.AddPhone(phone, time.UtcNow()), Aborted);
-        return refusal is null ? Created($"/api/contacts/{id}", contact!.ToResponse()) : refusal;
+        var (contact, refusal) = await EditAsync(id, new ContactEdit.AddPhone(phone, time.UtcNow()));
+        return refusal is null ? Created($"/api/contacts/{id}", Response.Tagged(contact!).ToResponse()) : refusal;
     }
 
     /// <summary>Changes a number, its label, or both.</summary>
@@ -122,6 +133,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public Task<ActionResult<ContactResponse<string>>> EditPhone([ObjectId] string id, [ObjectId("phoneId")] string phoneId,
         UpdatePhoneRequest request) =>
         Edit(id, new ContactEdit.EditPhone(phoneId, request.Number?.Trim(), request.Label?.Trim(), time.UtcNow()));
@@ -132,12 +144,22 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [EnableRateLimiting(RateLimits.ContactWritesPolicy)]
     [ProducesResponseType<ContactResponse<string>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public Task<ActionResult<ContactResponse<string>>> RemovePhone([ObjectId] string id, [ObjectId("phoneId")] string phoneId) =>
         Edit(id, new ContactEdit.RemovePhone(phoneId, time.UtcNow()));
 
     private async Task<ActionResult<ContactResponse<string>>> Edit(string id, ContactEdit edit)
     {
-        var (contact, refusal) = await contacts.EditAsync(Owner, id, edit, Aborted);
-        return refusal is null ? contact!.ToResponse() : refusal;
+        var (contact, refusal) = await EditAsync(id, edit);
+        return refusal is null ? Response.Tagged(contact!).ToResponse() : refusal;
     }
+
+    /// <summary>
+    /// The edit, as one server-side update where the store can; under an <c>If-Match</c>, as a read-change-write
+    /// whose change first compares the stored contact's tag, in the same atomic step.
+    /// </summary>
+    private Task<Outcome<Contact>> EditAsync(string id, ContactEdit edit) =>
+        ContactPreconditions.IfMatch(Request) is { } check
+            ? contacts.UpdateAsync(Owner, id, ContactPreconditions.Guarded(check, edit.ApplyTo), Aborted)
+            : contacts.EditAsync(Owner, id, edit, Aborted);
 }

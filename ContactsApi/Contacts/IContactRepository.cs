@@ -32,7 +32,12 @@ public interface IContactRepository
     /// </summary>
     Task<Outcome<Contact>> EditAsync(string owner, string id, ContactEdit edit, CancellationToken ct = default);
 
-    Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default);
+    /// <summary>
+    /// Moves the contact to the trash (<see cref="History.IContactHistory"/>) as one atomic step, unless
+    /// <paramref name="check"/> refuses the contact as stored (a stale <c>If-Match</c>): then nothing changes
+    /// and the refusal comes back. <see cref="Refusal.NotFound"/> when the owner has no such contact.
+    /// </summary>
+    Task<Refusal?> DeleteAsync(string owner, string id, DateTime now, Func<Contact, Refusal?>? check = null, CancellationToken ct = default);
 
     /// <summary>
     /// All contacts of these owners, owner after owner in the order given, each owner's sorted by name then

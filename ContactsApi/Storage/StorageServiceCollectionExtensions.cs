@@ -2,6 +2,7 @@ using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
+using ContactsApi.History;
 using ContactsApi.Storage.Mongo;
 using ContactsApi.Storage.Sqlite;
 using ContactsApi.Users;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
                 services.AddSingleton<IUserRepository, SqliteUserRepository>();
                 services.AddSingleton<IContactRepository, SqliteContactRepository>();
+                services.AddSingleton<IContactHistory, SqliteContactHistory>();
                 services.AddSingleton<ISessionRepository, SqliteSessionRepository>();
                 break;
             case "mongo":

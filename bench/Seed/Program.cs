@@ -14,8 +14,10 @@ using Microsoft.Extensions.Options;
 // seed <dataFolder> <outFolder> <count>...   one user per count, written through the service's repositories
 // hash                                        milliseconds one login's password check costs at the shipped iterations
 // vcards <count> <file>                       a phone's export of that many cards (vCard 3.0, as iOS writes it), no photos
+// history-size <dataFolder> <vcards-file>      the store's size for a book of those cards, then after 30 days of its history
 return args switch
 {
+    ["history-size", var data, var file] => await HistorySize.RunAsync(data, file),
     ["seed", var data, var output, .. var counts] when counts.Length > 0 => await Seeding.RunAsync(data, output, counts.Select(int.Parse).ToArray()),
     ["hash"] => Hashing.Run(),
     ["vcards", var count, var file] => await PhoneExport.WriteAsync(int.Parse(count), file),
@@ -24,7 +26,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Seed seed <dataFolder> <outFolder> <count>... | Seed hash | Seed vcards <count> <file>");
+    Console.Error.WriteLine("usage: Seed seed <dataFolder> <outFolder> <count>... | Seed hash | Seed vcards <count> <file> | Seed history-size <dataFolder> <file>");
     return 2;
 }
 
@@ -178,4 +180,75 @@ internal static class PhoneExport
             }
         }
     }
+}
+
+/// <summary>
+/// What 30 days of history cost in the store, for a typical book: a phone's export (the cards of <c>vcards</c>)
+/// imported, then each day 20 edits through the API's path (a renamed contact, a new number, a note), 2 deletes,
+/// 2 creates, and the phone's nightly backup imported again with 1% of its cards changed on the phone. Every write
+/// goes through the service's own repositories, so the log holds exactly what the service writes. Prints the file's
+/// size (pages in use, after a checkpoint) before the 30 days, after them, and after the purge past the retention.
+/// </summary>
+internal static class HistorySize
+{
+    public static async Task<int> RunAsync(string data, string file)
+    {
+        var cards = ContactsApi.Vcards.VcardReader.Read(File.OpenRead(file))
+            .Select(r => ContactsApi.Backup.ContactCards.FromCard(r.Card!).Card!).ToList();
+        var limits = Options.Create(new ContactLimitOptions());
+        long size;
+        var owner = ObjectIds.New();
+        var random = new Random(20261130);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance))
+        {
+            var contacts = new SqliteContactRepository(store, limits);
+            var history = new ContactsApi.Storage.Sqlite.SqliteContactHistory(store, limits);
+            await contacts.ImportAsync(owner, cards, start, _ => null);
+            size = await SizeAsync(store);
+            Console.WriteLine($"a book of {cards.Count} cards: {size / 1024} KiB");
+            for (var day = 1; day <= 30; day++)
+            {
+                var now = start.AddDays(day);
+                var book = await contacts.StreamOwnedAsync(owner).ToListAsync();
+                for (var i = 0; i < 20; i++)
+                {
+                    var contact = book[random.Next(book.Count)];
+                    ContactEdit edit = (i % 3) switch
+                    {
+                        0 => new ContactEdit.SetFields(now.AddMinutes(i)) { Name = contact.Name + " Jr." },
+                        1 => new ContactEdit.AddPhone(new Phone(ObjectIds.New(), $"+38 (067) {random.Next(100, 1000)}-{random.Next(1000, 10000)}", "work"), now.AddMinutes(i)),
+                        _ => new ContactEdit.SetFields(now.AddMinutes(i)) { Notes = $"Called on day {day}" },
+                    };
+                    await contacts.EditAsync(owner, contact.Id, edit);
+                }
+                for (var i = 0; i < 2; i++) await contacts.DeleteAsync(owner, book[random.Next(book.Count)].Id, now.AddHours(1));
+                for (var i = 0; i < 2; i++)
+                    await contacts.AddAsync(cards[random.Next(cards.Count)].Contact with
+                    {
+                        Id = ObjectIds.New(), Owner = owner, Uid = null, Name = $"New on day {day} {i}", CreatedAt = now, UpdatedAt = now,
+                    });
+                // The nightly backup: the phone's book again, 1% of it changed there (a new email).
+                var nightly = cards.Select(c => random.Next(100) == 0
+                    ? c with { Contact = c.Contact with { Email = $"changed{day}@example.com", Emails = [] } }
+                    : c).ToList();
+                await contacts.ImportAsync(owner, nightly, now.AddHours(23), _ => null);
+            }
+            var after = await SizeAsync(store);
+            Console.WriteLine($"after 30 days of history: {after / 1024} KiB (+{(after - size) / 1024} KiB, {100.0 * (after - size) / size:F0}%)");
+            await history.ForgetBeforeAsync(start.AddDays(31) - TimeSpan.FromDays(30));
+            Console.WriteLine($"after the purge past 30 days: {await SizeAsync(store) / 1024} KiB in use");
+        }
+        return 0;
+    }
+
+    /// <summary>The bytes of the pages in use, after a checkpoint: what the store holds, not what the file has yet to give back.</summary>
+    private static Task<long> SizeAsync(SqliteStore store) => store.ReadAsync(async c =>
+    {
+        await c.Command("PRAGMA wal_checkpoint(TRUNCATE)").ExecuteNonQueryAsync();
+        var pages = (long)(await c.Command("PRAGMA page_count").ExecuteScalarAsync())!;
+        var free = (long)(await c.Command("PRAGMA freelist_count").ExecuteScalarAsync())!;
+        var pageSize = (long)(await c.Command("PRAGMA page_size").ExecuteScalarAsync())!;
+        return (pages - free) * pageSize;
+    }, CancellationToken.None);
 }

@@ -50,7 +50,10 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     public async Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default)
     {
         await store.Contacts.InsertOneAsync(ContactDocument.From(contact.WithEmailsInStep(), version: 0), cancellationToken: ct);
-        return await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]);
+        if (await TakeBackPastTheLimitAsync(contact.Owner, [contact.Id]) is { } full) return full;
+        await MongoContactLog.AppendAsync(store, null, contact.Owner, contact.Id, contact.UpdatedAt, MongoContactLog.Nowhere, MongoContactLog.Live,
+            null, CancellationToken.None);
+        return null;
     }
 
     /// <summary>
@@ -74,10 +77,12 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     /// <summary>
     /// The read-change-write path that every change of a stored contact takes unless it can be one server-side
-    /// update (<see cref="MongoContactEdits"/>): a request's, or an import's, then inside its transaction.
+    /// update (<see cref="MongoContactEdits"/>): a request's, or an import's or an undo's, then inside its
+    /// transaction. The version it replaced goes to the change log; <paramref name="at"/> is the change's time
+    /// when it is not the contact's new <c>updatedAt</c> (an undo writes an earlier version back as it was).
     /// </summary>
-    private async Task<Outcome<Contact>> ChangeAsync(IClientSessionHandle? session, string owner, string id,
-        Func<Contact, Outcome<Contact>> change, CancellationToken ct)
+    internal async Task<Outcome<Contact>> ChangeAsync(IClientSessionHandle? session, string owner, string id,
+        Func<Contact, Outcome<Contact>> change, CancellationToken ct, DateTime? at = null)
     {
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
         var mine = Mine(owner, id);
@@ -94,7 +99,12 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             var result = session is null
                 ? await store.Contacts.UpdateOneAsync(guarded, Written(updated), cancellationToken: ct)
                 : await store.Contacts.UpdateOneAsync(session, guarded, Written(updated), cancellationToken: ct);
-            if (result.MatchedCount == 1) return updated;
+            if (result.MatchedCount == 1)
+            {
+                await MongoContactLog.AppendAsync(store, session, owner, id, at ?? updated.UpdatedAt, MongoContactLog.Live, MongoContactLog.Live,
+                    current.ToContact(), ct);
+                return updated;
+            }
             if (++failures == Backoff.UpdateAttempts)
                 throw new StoreUnavailableException($"Contact {id} changed under {failures} updates in a row");
             await Backoff.AfterLostRaceAsync(failures, ct);
@@ -109,8 +119,16 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         var (guard, update) = MongoContactEdits.Of(edit);
         for (var failures = 0; ; )
         {
-            var written = await store.Contacts.FindOneAndUpdateAsync(mine & guard, update, ReturnWritten, ct);
-            if (written is not null) return written.ToContact();
+            // The document as it was: the change log keeps it, and the edit applied to it is what the update wrote.
+            var before = await store.Contacts.FindOneAndUpdateAsync(mine & guard, update, ReturnReplaced, ct);
+            if (before is not null)
+            {
+                var previous = before.ToContact();
+                var written = ((Func<Contact, Outcome<Contact>>)edit.ApplyTo).ApplyTo(previous).Value!;
+                await MongoContactLog.AppendAsync(store, null, owner, id, written.UpdatedAt, MongoContactLog.Live, MongoContactLog.Live, previous,
+                    CancellationToken.None);
+                return written;
+            }
             // Nothing matched: the contact is gone, or the edit's rule refuses it. The rule, applied to
             // the stored contact, gives the contract's refusal (the 21st phone, the last one, no such phone).
             var current = await store.Contacts.Find(mine).FirstOrDefaultAsync(ct);
@@ -123,17 +141,49 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         }
     }
 
-    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default)
+    public async Task<Refusal?> DeleteAsync(string owner, string id, DateTime now, Func<Contact, Refusal?>? check = null,
+        CancellationToken ct = default)
     {
-        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return false;
-        var deleted = (await store.Contacts.DeleteOneAsync(Mine(owner, id), ct)).DeletedCount == 1;
-        // After the contact: a photo left by a failure between the two is its owner's and found by no request.
-        await store.Photos.DeleteOneAsync(PhotoOf(owner, id), ct);
-        return deleted;
+        if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return Refusal.NotFound;
+        var current = await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct);
+        if (current is null) return Refusal.NotFound;
+        if (check?.Invoke(current.ToContact()) is { } refused) return refused;
+        return await TrashAsync(null, current, now, ct) ? null : Refusal.NotFound;
     }
 
+    /// <summary>
+    /// Moves the contact, as read, to the trash; false when it changed or went meanwhile (nothing is then trashed).
+    /// The trash's copy goes first and the delete is guarded by the version read, so a crash between the two
+    /// leaves the contact in the list (a copy in the trash that a restore or the purge replaces), never lost.
+    /// </summary>
+    internal async Task<bool> TrashAsync(IClientSessionHandle? session, ContactDocument current, DateTime now, CancellationToken ct)
+    {
+        var trashed = new TrashDocument { Id = current.Id, Owner = current.Owner, DeletedAt = now, Contact = current };
+        var byId = Builders<TrashDocument>.Filter.Eq(t => t.Id, current.Id);
+        var upsert = new ReplaceOptions { IsUpsert = true };
+        var guarded = Mine(current.Owner, current.Id) & AtVersion(current.Version);
+        if (session is null)
+        {
+            await store.Trash.ReplaceOneAsync(byId, trashed, upsert, ct);
+            if ((await store.Contacts.DeleteOneAsync(guarded, ct)).DeletedCount == 0)
+            {
+                await store.Trash.DeleteOneAsync(byId, ct);
+                return false;
+            }
+        }
+        else
+        {
+            await store.Trash.ReplaceOneAsync(session, byId, trashed, upsert, ct);
+            if ((await store.Contacts.DeleteOneAsync(session, guarded, cancellationToken: ct)).DeletedCount == 0) return false;
+        }
+        await MongoContactLog.AppendAsync(store, session, current.Owner, current.Id, now, MongoContactLog.Live, MongoContactLog.Trashed,
+            current.ToContact(), ct);
+        return true;
+    }
+
+    // A trashed contact's photo stays for its restore, but no request sees it meanwhile.
     public async Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default) =>
-        ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
+        ObjectIds.IsValid(id) && ObjectIds.IsValid(owner) && await store.Contacts.Find(Mine(owner, id)).AnyAsync(ct)
             ? (await store.Photos.Find(PhotoOf(owner, id)).FirstOrDefaultAsync(ct))?.ToPhoto()
             : null;
 
@@ -147,7 +197,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     }
 
     /// <summary>The contact's photo document: replaced by <paramref name="photo"/>, or deleted when it is null.</summary>
-    private Task WritePhotoAsync(IClientSessionHandle? session, string owner, string id, ContactPhoto? photo, CancellationToken ct)
+    internal Task WritePhotoAsync(IClientSessionHandle? session, string owner, string id, ContactPhoto? photo, CancellationToken ct)
     {
         var filter = PhotoOf(owner, id);
         if (photo is null)
@@ -224,6 +274,8 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
                 await WritePhotoAsync(session, owner, card.Contact.Id, card.Photo, ct);
             // Outside a transaction, a concurrent create may have taken the last places meanwhile.
             if (session is null && await TakeBackPastTheLimitAsync(owner, created.Select(c => c.Contact.Id).ToList()) is { } full) return full;
+            foreach (var card in created)
+                await MongoContactLog.AppendAsync(store, session, owner, card.Contact.Id, now, MongoContactLog.Nowhere, MongoContactLog.Live, null, ct);
         }
         foreach (var (card, match) in plan)
         {
@@ -289,9 +341,9 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         _ => throw new ArgumentOutOfRangeException(nameof(sort)),
     };
 
-    private static FilterDefinition<ContactDocument> OwnedBy(string owner) => Filter.Eq(c => c.Owner, owner);
+    internal static FilterDefinition<ContactDocument> OwnedBy(string owner) => Filter.Eq(c => c.Owner, owner);
 
-    private static FilterDefinition<ContactDocument> Mine(string owner, string id) => OwnedBy(owner) & Filter.Eq(c => c.Id, id);
+    internal static FilterDefinition<ContactDocument> Mine(string owner, string id) => OwnedBy(owner) & Filter.Eq(c => c.Id, id);
 
     /// <summary>The stored version; a document written without the field (by hand, or by an older version) is at 0.</summary>
     private static FilterDefinition<ContactDocument> AtVersion(long version) =>
@@ -299,7 +351,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             ? Filter.Eq(c => c.Version, 0) | Filter.Exists(c => c.Version, false)
             : Filter.Eq(c => c.Version, version);
 
-    private static readonly FindOneAndUpdateOptions<ContactDocument> ReturnWritten = new() { ReturnDocument = ReturnDocument.After };
+    private static readonly FindOneAndUpdateOptions<ContactDocument> ReturnReplaced = new() { ReturnDocument = ReturnDocument.Before };
 
     /// <summary>Every field a change may write (not the id, owner or creation time), with the stored copies, and the next version.</summary>
     private static UpdateDefinition<ContactDocument> Written(Contact contact)

@@ -1,9 +1,10 @@
 namespace ContactsApi.Storage.Mongo;
 
 /// <summary>
-/// Creates the indexes in the background, then folds older documents' search text (<see cref="MongoSearchText"/>),
-/// trying again with growing waits until the server answers, so a service started while MongoDB is down still
-/// starts, serves 503 meanwhile, and is complete once the server is back, with nobody restarting it.
+/// Creates the indexes in the background, then folds older documents' search text (<see cref="MongoSearchText"/>)
+/// and logs the contacts stored before the change log (<see cref="MongoContactLog.BackfillAsync"/>), trying again
+/// with growing waits until the server answers, so a service started while MongoDB is down still starts, serves
+/// 503 meanwhile, and is complete once the server is back, with nobody restarting it.
 /// </summary>
 internal sealed class MongoIndexBuilder(MongoStore store, ILogger<MongoIndexBuilder> log) : BackgroundService
 {
@@ -19,6 +20,7 @@ internal sealed class MongoIndexBuilder(MongoStore store, ILogger<MongoIndexBuil
                 await store.EnsureIndexesAsync(stopping);
                 log.LogInformation("The MongoDB indexes are in place");
                 await MongoSearchText.RefoldAsync(store, log, stopping);
+                await MongoContactLog.BackfillAsync(store, stopping);
                 return;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
+using ContactsApi.History;
 using ContactsApi.Users;
 
 namespace ContactsApi.Storage.Mongo;
@@ -12,7 +13,9 @@ public static class MongoServiceCollectionExtensions
         services.AddSingleton<MongoStore>();
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<MongoStore>());
         services.AddSingleton<IUserRepository, MongoUserRepository>();
-        services.AddSingleton<IContactRepository, MongoContactRepository>();
+        services.AddSingleton<MongoContactRepository>();
+        services.AddSingleton<IContactRepository>(sp => sp.GetRequiredService<MongoContactRepository>());
+        services.AddSingleton<IContactHistory, MongoContactHistory>();
         services.AddSingleton<ISessionRepository, MongoSessionRepository>();
         services.AddHostedService<MongoIndexBuilder>();
         return services;

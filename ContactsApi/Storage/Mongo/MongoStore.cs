@@ -43,6 +43,9 @@ public sealed class MongoStore : IStoreHealth, IDisposable
         Contacts = _database.GetCollection<ContactDocument>("contacts");
         Sessions = _database.GetCollection<SessionDocument>("sessions");
         Photos = _database.GetCollection<PhotoDocument>("contactPhotos");
+        History = _database.GetCollection<HistoryDocument>("contactHistory");
+        Trash = _database.GetCollection<TrashDocument>("contactTrash");
+        Counters = _database.GetCollection<CounterDocument>("counters");
         log.LogInformation("Using the MongoDB database {Database}", settings.MongoDatabase);
     }
 
@@ -57,6 +60,10 @@ public sealed class MongoStore : IStoreHealth, IDisposable
     internal IMongoCollection<SessionDocument> Sessions { get; }
     /// <summary>Contacts' photos, apart from the contacts so that no list or search reads their bytes.</summary>
     internal IMongoCollection<PhotoDocument> Photos { get; }
+    /// <summary>The change log of every contact (<see cref="MongoContactLog"/>).</summary>
+    internal IMongoCollection<HistoryDocument> History { get; }
+    internal IMongoCollection<TrashDocument> Trash { get; }
+    internal IMongoCollection<CounterDocument> Counters { get; }
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
@@ -142,6 +149,22 @@ public sealed class MongoStore : IStoreHealth, IDisposable
             Builders<ContactDocument>.IndexKeys.Ascending(c => c.Owner).Ascending(c => c.Uid),
             new CreateIndexOptions<ContactDocument> { Name = "by_owner_uid", PartialFilterExpression = Builders<ContactDocument>.Filter.Exists(c => c.Uid) }),
             cancellationToken: ct);
+        // The sync feed walks an owner's changes in order; a contact's history and its last change are one contact's.
+        await History.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<HistoryDocument>(Builders<HistoryDocument>.IndexKeys.Ascending(h => h.Owner).Ascending(h => h.Seq),
+                new CreateIndexOptions { Name = "by_owner_seq", Unique = true }),
+            new CreateIndexModel<HistoryDocument>(
+                Builders<HistoryDocument>.IndexKeys.Ascending(h => h.Owner).Ascending(h => h.ContactId).Ascending(h => h.Seq),
+                new CreateIndexOptions { Name = "by_owner_contact_seq" }),
+            new CreateIndexModel<HistoryDocument>(Builders<HistoryDocument>.IndexKeys.Ascending(h => h.At), new CreateIndexOptions { Name = "by_at" }),
+        ], ct);
+        await Trash.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<TrashDocument>(Builders<TrashDocument>.IndexKeys.Ascending(t => t.Owner).Descending(t => t.DeletedAt).Descending(t => t.Id),
+                new CreateIndexOptions { Name = "by_owner_deletedAt" }),
+            new CreateIndexModel<TrashDocument>(Builders<TrashDocument>.IndexKeys.Ascending(t => t.DeletedAt), new CreateIndexOptions { Name = "by_deletedAt" }),
+        ], ct);
         // Deleting a user deletes their photos.
         await Photos.Indexes.CreateOneAsync(new CreateIndexModel<PhotoDocument>(Builders<PhotoDocument>.IndexKeys.Ascending(p => p.Owner),
             new CreateIndexOptions { Name = "by_owner" }), cancellationToken: ct);

@@ -103,16 +103,22 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         var sessions = Builders<SessionDocument>.Filter.Eq(s => s.UserId, id);
         var contacts = Builders<ContactDocument>.Filter.Eq(c => c.Owner, id);
         var photos = Builders<PhotoDocument>.Filter.Eq(p => p.Owner, id);
+        var trash = Builders<TrashDocument>.Filter.Eq(t => t.Owner, id);
+        var history = Builders<HistoryDocument>.Filter.Eq(h => h.Owner, id);
         if (session is null)
         {
             await store.Sessions.DeleteManyAsync(sessions, ct);
             await store.Photos.DeleteManyAsync(photos, ct);
             await store.Contacts.DeleteManyAsync(contacts, ct);
+            await store.Trash.DeleteManyAsync(trash, ct);
+            await store.History.DeleteManyAsync(history, ct);
             return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
         }
         await store.Sessions.DeleteManyAsync(session, sessions, cancellationToken: ct);
         await store.Photos.DeleteManyAsync(session, photos, cancellationToken: ct);
         await store.Contacts.DeleteManyAsync(session, contacts, cancellationToken: ct);
+        await store.Trash.DeleteManyAsync(session, trash, cancellationToken: ct);
+        await store.History.DeleteManyAsync(session, history, cancellationToken: ct);
         return (await store.Users.DeleteOneAsync(session, ById(id), cancellationToken: ct)).DeletedCount == 1;
     }
 

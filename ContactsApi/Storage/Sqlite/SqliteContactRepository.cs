@@ -5,6 +5,7 @@ using ContactsApi.Common;
 using ContactsApi.Contacts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Place = ContactsApi.Storage.Sqlite.SqliteContactLog.Place;
 
 namespace ContactsApi.Storage.Sqlite;
 
@@ -34,12 +35,14 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         store.WriteAsync(async (c, tx) =>
         {
             if (await NoRoomAsync(c, tx, contact.Owner, 1, ct) is { } full) return full;
-            await InsertAsync(c, tx, contact.WithEmailsInStep(), ct);
+            await InsertAsync(c, tx, store.Collation, contact.WithEmailsInStep(), ct);
+            await SqliteContactLog.AppendAsync(c, tx, contact.Owner, contact.Id, contact.UpdatedAt, Place.None, Place.Live, null, ct);
             return null;
         }, ct);
 
     /// <summary>A new contact's row, numbered in its owner's range of the search index (search_owners).</summary>
-    private async Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, Contact contact, CancellationToken ct)
+    internal static async Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, ContactCollation collation, Contact contact,
+        CancellationToken ct)
     {
         var searchId = (long)(await c.Command("""
             INSERT INTO search_owners (owner, last) VALUES ($owner, 1) ON CONFLICT (owner) DO UPDATE SET last = last + 1
@@ -49,7 +52,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             INSERT INTO contacts ({Columns}, phone, phone_digits, name_lc, email_lc, name_key, email_key, name_grams, search_id)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
                     $addresses, $uid, $kept, $photo, $phone, $digits, $name_lc, $email_lc, $name_key, $email_key, $name_grams, $search_id)
-            """, tx), contact).With("$search_id", searchId).ExecuteNonQueryAsync(ct);
+            """, tx), contact, collation).With("$search_id", searchId).ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -58,28 +61,35 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// is read in that transaction, and the one writer runs writes one after another, so two creates can
     /// never both take the last place.
     /// </summary>
-    internal async Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct)
+    internal Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, string owner, int adding, CancellationToken ct) =>
+        NoRoomAsync(c, tx, limits.Value, owner, adding, ct);
+
+    internal static async Task<Refusal?> NoRoomAsync(CachedConnection c, SqliteTransaction tx, ContactLimitOptions limits, string owner, int adding,
+        CancellationToken ct)
     {
         var count = (long)(await c.Command(KeptCount, tx).With("$owner", owner).ExecuteScalarAsync(ct))!;
-        return count + adding > limits.Value.ContactsPerUser ? limits.Value.Reached() : null;
+        return count + adding > limits.ContactsPerUser ? limits.Reached() : null;
     }
 
     public Task<Outcome<Contact>> UpdateAsync(string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct = default) =>
-        store.WriteAsync((c, tx) => ChangeAsync(c, tx, owner, id, change, ct), ct);
+        store.WriteAsync((c, tx) => ChangeAsync(c, tx, store.Collation, owner, id, change, ct), ct);
 
     /// <summary>
-    /// Every change of a stored contact, whatever made it (a request, an import), goes through here, inside
-    /// its write's transaction: the contact as it was is read, changed and written back.
+    /// Every change of a stored contact, whatever made it (a request, an import, an undo), goes through here,
+    /// inside its write's transaction: the contact as it was is read, changed and written back, and the version
+    /// it replaced goes to the change log. <paramref name="at"/> is the change's time when it is not the
+    /// contact's new <c>updatedAt</c> (an undo writes an earlier version back as it was).
     /// </summary>
-    private async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, string owner, string id,
-        Func<Contact, Outcome<Contact>> change, CancellationToken ct)
+    internal static async Task<Outcome<Contact>> ChangeAsync(CachedConnection c, SqliteTransaction tx, ContactCollation collation,
+        string owner, string id, Func<Contact, Outcome<Contact>> change, CancellationToken ct, DateTime? at = null)
     {
         var current = await FindAsync(c, tx, owner, id, ct);
         if (current is null) return Refusal.NotFound;
         var outcome = change.ApplyTo(current);
         if (outcome.Value is not { } updated) return outcome;
         await Bind(c.Command($"UPDATE contacts SET {ChangedColumns(current, updated)} WHERE id = $id AND owner = $owner", tx), updated,
-            text: updated.Name != current.Name || updated.Email != current.Email).ExecuteNonQueryAsync(ct);
+            updated.Name != current.Name || updated.Email != current.Email ? collation : null).ExecuteNonQueryAsync(ct);
+        await SqliteContactLog.AppendAsync(c, tx, owner, id, at ?? updated.UpdatedAt, Place.Live, Place.Live, current, ct);
         return updated;
     }
 
@@ -114,17 +124,37 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         return string.Join(", ", set);
     }
 
-    public Task<bool> DeleteAsync(string owner, string id, CancellationToken ct = default) =>
+    public Task<Refusal?> DeleteAsync(string owner, string id, DateTime now, Func<Contact, Refusal?>? check = null,
+        CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
         {
-            await c.Command("DELETE FROM contact_photos WHERE contact_id = $id AND owner = $owner", tx)
-                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct);
-            return await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
-                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 1;
+            var current = await FindAsync(c, tx, owner, id, ct);
+            if (current is null) return Refusal.NotFound;
+            if (check?.Invoke(current) is { } refused) return refused;
+            await TrashAsync(c, tx, current, now, ct);
+            return (Refusal?)null;
         }, ct);
 
+    /// <summary>
+    /// Moves the contact to the trash, its photo kept until the trash is purged. A table of its own rather than
+    /// a flag on the row: every list, search, count and index of <c>contacts</c> stays as it was, free of it.
+    /// </summary>
+    internal static async Task TrashAsync(CachedConnection c, SqliteTransaction tx, Contact contact, DateTime now, CancellationToken ct)
+    {
+        await c.Command("DELETE FROM contacts WHERE id = $id AND owner = $owner", tx)
+            .With("$id", contact.Id).With("$owner", contact.Owner).ExecuteNonQueryAsync(ct);
+        await c.Command("INSERT INTO contacts_trash (id, owner, deleted_at, contact) VALUES ($id, $owner, $at, $contact)", tx)
+            .With("$id", contact.Id).With("$owner", contact.Owner).With("$at", now.ToUnixMs())
+            .With("$contact", SqliteContactLog.Serialize(contact)).ExecuteNonQueryAsync(ct);
+        await SqliteContactLog.AppendAsync(c, tx, contact.Owner, contact.Id, now, Place.Live, Place.Trashed, contact, ct);
+    }
+
+    // A trashed contact's photo stays for its restore, but no request sees it meanwhile.
     public Task<ContactPhoto?> FindPhotoAsync(string owner, string id, CancellationToken ct = default) =>
-        store.ReadAsync(async c => (await c.Command("SELECT media_type, data FROM contact_photos WHERE contact_id = $id AND owner = $owner")
+        store.ReadAsync(async c => (await c.Command("""
+                SELECT media_type, data FROM contact_photos WHERE contact_id = $id AND owner = $owner
+                AND EXISTS (SELECT 1 FROM contacts WHERE id = $id AND owner = $owner)
+                """)
             .With("$id", id).With("$owner", owner).ReadAsync(r => ReadPhoto(r, 0), ct)).SingleOrDefault(), ct);
 
     public Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default) =>
@@ -137,7 +167,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         }, ct);
 
     /// <summary>The photo row of a contact: replaced by <paramref name="photo"/>, or deleted when it is null.</summary>
-    private static async Task WritePhotoAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, ContactPhoto? photo,
+    internal static async Task WritePhotoAsync(CachedConnection c, SqliteTransaction tx, string owner, string id, ContactPhoto? photo,
         CancellationToken ct)
     {
         if (photo is null)
@@ -202,13 +232,14 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
                 if (match is null)
                 {
                     var contact = card.Contact with { Id = ObjectIds.New(), Owner = owner, CreatedAt = now, UpdatedAt = now };
-                    await InsertAsync(c, tx, contact, ct);
+                    await InsertAsync(c, tx, store.Collation, contact, ct);
+                    await SqliteContactLog.AppendAsync(c, tx, owner, contact.Id, now, Place.None, Place.Live, null, ct);
                     if (card.Photo is not null) await WritePhotoAsync(c, tx, owner, contact.Id, card.Photo, ct);
                 }
                 else if (!CardMatching.Holds(match, card.Contact))
                 {
                     var edit = new ContactEdit.FromCard(card.Contact, now);
-                    await ChangeAsync(c, tx, owner, match.Id, edit.ApplyTo, ct);
+                    await ChangeAsync(c, tx, store.Collation, owner, match.Id, edit.ApplyTo, ct);
                     if (match.PhotoTag != card.Contact.PhotoTag) await WritePhotoAsync(c, tx, owner, match.Id, card.Photo, ct);
                 }
             }
@@ -251,16 +282,16 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             c.Command($"SELECT {Columns} FROM contacts WHERE id > $after ORDER BY id LIMIT $limit")
                 .With("$after", afterId ?? "").With("$limit", limit).ReadAsync(Read, ct), ct);
 
-    private static async Task<Contact?> FindAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
+    internal static async Task<Contact?> FindAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct)
     {
         var command = c.Command($"SELECT {Columns} FROM contacts WHERE id = $id AND owner = $owner", tx)
             .With("$id", id).With("$owner", owner);
         return (await command.ReadAsync(Read, ct)).SingleOrDefault();
     }
 
-    /// <summary>The contact's values; with <paramref name="text"/>, also its name's and email's sort keys and search columns.</summary>
-    private SqliteCommand Bind(SqliteCommand command, Contact contact, bool text = true) =>
-        (text ? SqliteTextColumns.Of(contact.Name, contact.Email, store.Collation).BindTo(command) : command)
+    /// <summary>The contact's values; with a <paramref name="collation"/>, also its name's and email's sort keys and search columns.</summary>
+    private static SqliteCommand Bind(SqliteCommand command, Contact contact, ContactCollation? collation) =>
+        (collation is not null ? SqliteTextColumns.Of(contact.Name, contact.Email, collation).BindTo(command) : command)
         .With("$id", contact.Id).With("$owner", contact.Owner).With("$name", contact.Name).With("$email", contact.Email)
         .With("$phones", JsonSerializer.Serialize(contact.Phones.Select(p => new PhoneRow { Id = p.Id, Number = p.Number, Label = p.Label }).ToArray(),
             PhoneRowsJson.Default.PhoneRowArray))

@@ -207,5 +207,38 @@ internal static class SqliteMigrations
                 WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         """,
+        // History: trash, versions and the change log (issue 15). A step of its own, so it can be renumbered
+        // among other branches' steps without being split.
+        """
+        -- The change log: a row for every write of a contact, in the write's transaction (SqliteContactLog).
+        -- seq only grows (AUTOINCREMENT never reuses one): the sync feed's position. was/state: 0 nowhere,
+        -- 1 in the list, 2 in the trash, before and after the change. previous: the version the change
+        -- replaced, as JSON, while it was in the list (null for a create, and once older than the retention).
+        CREATE TABLE contact_history (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            owner      TEXT NOT NULL,
+            contact_id TEXT NOT NULL,
+            at         INTEGER NOT NULL,
+            version    INTEGER NOT NULL,
+            was        INTEGER NOT NULL,
+            state      INTEGER NOT NULL,
+            previous   TEXT
+        );
+        CREATE INDEX contact_history_by_owner   ON contact_history (owner, seq);
+        CREATE INDEX contact_history_by_contact ON contact_history (owner, contact_id, seq);
+        -- Every contact stored before has its creation logged, at its creation time, so a first sync finds it and
+        -- an undo to a moment after it leaves it in the list (what it was before its last change is not known).
+        INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
+            SELECT owner, id, created_at, 1, 0, 1, NULL FROM contacts ORDER BY created_at, id;
+
+        -- Deleted contacts, whole, until restored or purged; their photos stay in contact_photos meanwhile.
+        CREATE TABLE contacts_trash (
+            id         TEXT PRIMARY KEY,
+            owner      TEXT NOT NULL,
+            deleted_at INTEGER NOT NULL,
+            contact    TEXT NOT NULL
+        );
+        CREATE INDEX contacts_trash_by_owner ON contacts_trash (owner, deleted_at, id);
+        """,
     ];
 }
