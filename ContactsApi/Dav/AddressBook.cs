@@ -9,6 +9,9 @@ namespace ContactsApi.Dav;
 public sealed record DavCard(string Name, Contact Contact)
 {
     public string ETag { get; } = ContactETag.Of(Contact);
+
+    /// <summary>The bytes of the card as GET serves it, when a request asked for <c>getcontentlength</c>.</summary>
+    public long? Length { get; init; }
 }
 
 /// <summary>

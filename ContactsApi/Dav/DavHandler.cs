@@ -99,27 +99,38 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
             await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status404NotFound, "Not Found");
             return;
         }
-        var members = depth == "1" || (resource.Kind == DavKind.Book && Wants(requested, resource.Kind, DavProperties.GetCTag))
-            ? await MembersAsync(user, resource, ct)
-            : null;
-        var ctag = resource.Kind == DavKind.Book && members is not null ? AddressBook.CTagOf(members.OfType<DavCard>()) : null;
+        var members = depth == "1" ? await MembersAsync(user, resource, ct) : [];
+        // A card's length is its text's, photo and all: made only for a client that asks (cadaver's ls does).
+        if (requested?.Contains(DavProperties.GetContentLength) == true)
+        {
+            if (card is not null) card = await WithLengthAsync(user, card, ct);
+            for (var i = 0; i < members.Count; i++)
+                if (members[i] is DavCard member) members[i] = await WithLengthAsync(user, member, ct);
+        }
+        // The book's tag is a fingerprint of its cards: read them only when it is asked for.
+        var wantsCTag = Wants(requested, DavKind.Book, DavProperties.GetCTag)
+                        && (resource.Kind == DavKind.Book || members.OfType<DavResource>().Any(m => m.Kind == DavKind.Book));
+        var ctag = wantsCTag ? AddressBook.CTagOf(resource.Kind == DavKind.Book && depth == "1"
+            ? members.OfType<DavCard>() : await book.ListAsync(user.Id, ct)) : null;
 
         await using var multistatus = await Multistatus.StartAsync(http.Response);
         await multistatus.WriteAsync(Response(user, resource, card, ctag, requested, namesOnly));
-        if (depth != "1") return;
-        foreach (var member in members!)
+        foreach (var member in members)
             await multistatus.WriteAsync(member is DavCard memberCard
                 ? Response(user, new DavResource(DavKind.Card, user.Id, memberCard.Name), memberCard, null, requested, namesOnly)
-                : Response(user, (DavResource)member, null, null, requested, namesOnly));
+                : Response(user, (DavResource)member, null, ctag, requested, namesOnly));
     }
 
     /// <summary>The members one level down: the home's address book, the book's cards.</summary>
-    private async Task<IReadOnlyList<object>> MembersAsync(User user, DavResource resource, CancellationToken ct) => resource.Kind switch
+    private async Task<List<object>> MembersAsync(User user, DavResource resource, CancellationToken ct) => resource.Kind switch
     {
         DavKind.Home => [new DavResource(DavKind.Book, user.Id)],
-        DavKind.Book => await book.ListAsync(user.Id, ct),
+        DavKind.Book => [.. await book.ListAsync(user.Id, ct)],
         _ => [],
     };
+
+    private async Task<DavCard> WithLengthAsync(User user, DavCard card, CancellationToken ct) =>
+        card with { Length = System.Text.Encoding.UTF8.GetByteCount(await cards.TextAsync(user.Id, card.Contact, Vcards.VcardVersion.V3, ct)) };
 
     private static XElement Response(User user, DavResource resource, DavCard? card, string? ctag, IReadOnlyList<XName>? requested, bool namesOnly) =>
         DavProperties.Response(DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),

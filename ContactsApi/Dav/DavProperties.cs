@@ -15,6 +15,8 @@ public static class DavProperties
     public static readonly XName DisplayName = WebDav + "displayname";
     public static readonly XName GetETag = WebDav + "getetag";
     public static readonly XName GetContentType = WebDav + "getcontenttype";
+    public static readonly XName GetLastModified = WebDav + "getlastmodified";
+    public static readonly XName GetContentLength = WebDav + "getcontentlength";
     public static readonly XName CurrentUserPrincipal = WebDav + "current-user-principal";
     public static readonly XName PrincipalUrl = WebDav + "principal-URL";
     public static readonly XName Owner = WebDav + "owner";
@@ -79,6 +81,8 @@ public static class DavProperties
         {
             if (name == GetETag) return new XElement(name, card.ETag);
             if (name == GetContentType) return new XElement(name, DavCards.MediaType);
+            if (name == GetContentLength && card.Length is { } length) return new XElement(name, length);
+            if (name == GetLastModified) return new XElement(name, card.Contact.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         }
         return null;
     }
