@@ -172,10 +172,11 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
         return StringValues.IsNullOrEmpty(headers.IfNoneMatch) || current is null || !Matches(headers.IfNoneMatch, current);
     }
 
-    private static bool IfNoneMatch(StringValues header, string current) => !StringValues.IsNullOrEmpty(header) && Matches(header, current);
+    /// <summary>GET's <c>If-None-Match</c>, which compares weakly (RFC 9110, 13.1.2): a weak form of the tag matches too.</summary>
+    private static bool IfNoneMatch(StringValues header, string current) =>
+        !StringValues.IsNullOrEmpty(header) && (Matches(header, current) || Matches(header, "W/" + current));
 
-    /// <summary>Whether a list of entity tags (or <c>*</c>) names the current one; weak tags compare as strong here, as for GET.</summary>
+    /// <summary>Whether a list of entity tags (or <c>*</c>) names the current one, compared strongly, as a write's preconditions are.</summary>
     private static bool Matches(StringValues header, string current) =>
-        header.SelectMany(value => (value ?? "").Split(',')).Select(tag => tag.Trim())
-            .Any(tag => tag == "*" || tag == current || (tag.StartsWith("W/", StringComparison.Ordinal) && tag[2..] == current));
+        header.SelectMany(value => (value ?? "").Split(',')).Select(tag => tag.Trim()).Any(tag => tag == "*" || tag == current);
 }

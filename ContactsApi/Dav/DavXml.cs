@@ -31,6 +31,7 @@ public static class DavXml
     };
 
     private static readonly XmlWriterSettings Writing = new() { Async = true, Encoding = new UTF8Encoding(false) };
+    private static readonly XmlWriterSettings Buffering = new() { Encoding = new UTF8Encoding(false) };
 
     /// <summary>
     /// The body's root element, null for an empty body, or the refusal: 400 for XML that isn't well-formed
@@ -70,7 +71,8 @@ public static class DavXml
         new(XNamespace.Xmlns + "cs", CalendarServer.NamespaceName),
     ];
 
-    public static XmlWriter Writer(Stream stream) => XmlWriter.Create(stream, Writing);
+    /// <summary>A synchronous writer, for a buffer in memory.</summary>
+    public static XmlWriter BufferWriter(Stream buffer) => XmlWriter.Create(buffer, Buffering);
 
     public static XElement Href(string href) => new(WebDav + "href", href);
 

@@ -5,41 +5,49 @@ using static ContactsApi.Dav.DavXml;
 namespace ContactsApi.Dav;
 
 /// <summary>
-/// A 207 multistatus body written as it is made, one <c>response</c> at a time, so a listing of a whole
-/// address book is never held as one document.
+/// A 207 multistatus body written as it is made, so a listing of a whole address book is never held as one
+/// document: each <c>response</c> is written by a synchronous writer into a buffer (tens of thousands of small
+/// async writes would cost more than the listing), and the buffer goes out whenever it fills.
 /// </summary>
 public sealed class Multistatus : IAsyncDisposable
 {
+    private const int FlushAt = 64 * 1024;
+    private readonly MemoryStream _buffer = new();
     private readonly XmlWriter _writer;
-    private readonly CancellationToken _aborted;
+    private readonly HttpResponse _response;
 
     private Multistatus(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status207MultiStatus;
         response.ContentType = MediaType;
-        _writer = Writer(response.Body);
-        _aborted = response.HttpContext.RequestAborted;
+        _response = response;
+        _writer = BufferWriter(_buffer);
+        _writer.WriteStartDocument();
+        _writer.WriteStartElement("d", "multistatus", WebDav.NamespaceName);
+        foreach (var prefix in Namespaces) _writer.WriteAttributeString("xmlns", prefix.Name.LocalName, null, prefix.Value);
     }
 
-    public static async Task<Multistatus> StartAsync(HttpResponse response)
+    public static Task<Multistatus> StartAsync(HttpResponse response) => Task.FromResult(new Multistatus(response));
+
+    public async Task WriteAsync(XElement element)
     {
-        var multistatus = new Multistatus(response);
-        await multistatus._writer.WriteStartDocumentAsync();
-        multistatus._writer.WriteStartElement("d", "multistatus", WebDav.NamespaceName);
-        foreach (var prefix in Namespaces) multistatus._writer.WriteAttributeString("xmlns", prefix.Name.LocalName, null, prefix.Value);
-        return multistatus;
+        element.WriteTo(_writer);
+        _writer.Flush();
+        if (_buffer.Length >= FlushAt) await SendAsync();
     }
-
-    public Task WriteAsync(XElement response) => response.WriteToAsync(_writer, _aborted);
-
-    /// <summary>An element after the responses (<c>sync-token</c>).</summary>
-    public Task WriteAfterAsync(XElement element) => element.WriteToAsync(_writer, _aborted);
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.WriteEndElementAsync();
-        await _writer.WriteEndDocumentAsync();
-        await _writer.FlushAsync();
-        await _writer.DisposeAsync();
+        _writer.WriteEndElement();
+        _writer.WriteEndDocument();
+        _writer.Flush();
+        await SendAsync();
+        _writer.Dispose();
+    }
+
+    private async Task SendAsync()
+    {
+        await _response.Body.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), _response.HttpContext.RequestAborted);
+        _buffer.SetLength(0);
     }
 }
