@@ -55,7 +55,7 @@ public sealed class DavDiscoveryTests(ContactsApiFactory factory) : IClassFixtur
         Assert.Equal("1048576", book.Element(C + "max-resource-size")!.Value);
         Assert.Equal(["read", "write-content", "bind", "unbind", "read-current-user-privilege-set"],
             book.Element(D + "current-user-privilege-set")!.Elements(D + "privilege").Select(p => p.Elements().Single().Name.LocalName));
-        Assert.Equal(["addressbook-multiget", "addressbook-query"],
+        Assert.Equal(["addressbook-multiget", "addressbook-query", "sync-collection"],
             book.Element(D + "supported-report-set")!.Descendants(D + "report").Select(r => r.Elements().Single().Name.LocalName));
         Assert.Equal($"/dav/principals/{user.Id}/", book.Element(D + "owner")!.Value);
     }

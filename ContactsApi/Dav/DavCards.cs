@@ -4,7 +4,6 @@ using ContactsApi.Common;
 using ContactsApi.Contacts;
 using ContactsApi.Security;
 using ContactsApi.Vcards;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using static ContactsApi.Dav.DavXml;
 
@@ -14,19 +13,18 @@ namespace ContactsApi.Dav;
 /// The cards of the address book, read and written as vCards through the codec and the import's mapping
 /// (<see cref="ContactCards"/>, <see cref="ContactEdit.FromCard"/>): a card a phone PUTs is a contact of the
 /// REST API, and a contact made there is a card. Writes are conditional on the entity tag the client holds
-/// (<c>If-Match</c>, <c>If-None-Match: *</c>) and cost a token of the user's contact-write rate each.
+/// (<c>If-Match</c>, <c>If-None-Match: *</c>; <see cref="ContactPreconditions"/>, as the REST API's) and cost a token of the user's contact-write rate each.
 /// </summary>
 public sealed class DavCards(IContactRepository contacts, AddressBook book, ContactWriteBuckets writes, TimeProvider time)
 {
     public const string MediaType = "text/vcard; charset=utf-8";
     /// <summary>A card with a phone's photo fits many times over; a bound, so no one card can take the server's memory.</summary>
     public const int MaxCardBytes = 1024 * 1024;
-    public const string Changed = "The contact has changed; fetch it again";
 
     public async Task GetAsync(HttpContext http, string owner, DavCard card)
     {
         http.Response.Headers.ETag = card.ETag;
-        if (IfNoneMatch(http.Request.Headers.IfNoneMatch, card.ETag))
+        if (ContactPreconditions.NotModified(http.Request, card.Contact))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -63,7 +61,7 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
         }
         if (unread is not null)
         {
-            await ErrorHandling.WriteProblemAsync(http, unread.Status, unread.Message);
+            await WriteRefusalAsync(http, unread);
             return;
         }
         var read = VcardReader.Parse(Encoding.UTF8.GetString(body!));
@@ -79,16 +77,17 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
             return;
         }
 
-        if (!Allowed(request.Headers, existing?.ETag))
+        var ifMatch = ContactPreconditions.IfMatch(request);
+        if (existing is null ? ifMatch is not null : ifMatch?.Invoke(existing.Contact) is not null || CreateOnly(request, existing))
         {
-            await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status412PreconditionFailed, Changed);
+            await WriteRefusalAsync(http, ContactPreconditions.Failed);
             return;
         }
         var (refused, wait) = writes.Take(owner, 1);
         if (refused is not null)
         {
             http.Response.SetRetryAfter(wait ?? TimeSpan.FromSeconds(1));
-            await ErrorHandling.WriteProblemAsync(http, refused.Status, refused.Message);
+            await WriteRefusalAsync(http, refused);
             return;
         }
 
@@ -97,10 +96,10 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
         var card = imported.Contact.Uid is null && AddressBook.Usable(stem) ? imported.Contact with { Uid = stem } : imported.Contact;
         var outcome = existing is null
             ? await CreateAsync(owner, card, imported.Photo, http.RequestAborted)
-            : await UpdateAsync(owner, existing, card, imported.Photo, request.Headers.IfMatch, http.RequestAborted);
+            : await UpdateAsync(owner, existing, card, imported.Photo, ifMatch, http.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {
-            await ErrorHandling.WriteProblemAsync(http, refusal.Status, refusal.Message);
+            await WriteRefusalAsync(http, refusal);
             return;
         }
         var written = outcome.Value!;
@@ -112,23 +111,20 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
             http.Response.Headers.Location = DavPaths.Card(owner, listedAs);
     }
 
+    /// <summary>Moves the card's contact to the trash, as the REST API's DELETE does; the tag is checked in the same step.</summary>
     public async Task DeleteAsync(HttpContext http, string owner, DavCard card)
     {
-        if (!Allowed(http.Request.Headers, card.ETag))
-        {
-            await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status412PreconditionFailed, Changed);
-            return;
-        }
         var (refused, wait) = writes.Take(owner, 1);
         if (refused is not null)
         {
             http.Response.SetRetryAfter(wait ?? TimeSpan.FromSeconds(1));
-            await ErrorHandling.WriteProblemAsync(http, refused.Status, refused.Message);
+            await WriteRefusalAsync(http, refused);
             return;
         }
-        if (!await contacts.DeleteAsync(owner, card.Contact.Id, http.RequestAborted))
+        if (await contacts.DeleteAsync(owner, card.Contact.Id, time.UtcNow(), ContactPreconditions.IfMatch(http.Request), http.RequestAborted)
+            is { } notDeleted)
         {
-            await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status404NotFound, "Not Found");
+            await WriteRefusalAsync(http, notDeleted);
             return;
         }
         http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -143,17 +139,15 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
         return await contacts.FindAsync(owner, contact.Id, ct) is { } stored ? stored : Refusal.NotFound;
     }
 
-    private async Task<Outcome<Contact>> UpdateAsync(string owner, DavCard existing, Contact card, ContactPhoto? photo, StringValues ifMatch,
-        CancellationToken ct)
+    private async Task<Outcome<Contact>> UpdateAsync(string owner, DavCard existing, Contact card, ContactPhoto? photo,
+        Func<Contact, Refusal?>? ifMatch, CancellationToken ct)
     {
         // The card as it is already: nothing to write, and the tag the client holds stays good.
         if (CardMatching.Holds(existing.Contact, card) && existing.Contact.Uid == card.Uid) return existing.Contact;
         var edit = new ContactEdit.FromCard(card, time.UtcNow());
         // The tag checked again inside the write, so a change that landed since the read above is never overwritten.
-        var outcome = await contacts.UpdateAsync(owner, existing.Contact.Id, current =>
-            StringValues.IsNullOrEmpty(ifMatch) || Matches(ifMatch, ContactETag.Of(current))
-                ? edit.ApplyTo(current)
-                : new Refusal(StatusCodes.Status412PreconditionFailed, Changed), ct);
+        var outcome = await contacts.UpdateAsync(owner, existing.Contact.Id,
+            ifMatch is null ? edit.ApplyTo : ContactPreconditions.Guarded(ifMatch, edit.ApplyTo), ct);
         if (outcome.Value is { } written && photo is not null && photo.Tag != existing.Contact.PhotoTag)
             await contacts.PutPhotoAsync(owner, written.Id, photo, ct);
         return outcome;
@@ -165,18 +159,10 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
             || type.MediaType.Equals("text/x-vcard", StringComparison.OrdinalIgnoreCase)
             || type.MediaType.Equals("text/directory", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Whether the write's preconditions hold for the resource's current tag (null: it doesn't exist).</summary>
-    private static bool Allowed(IHeaderDictionary headers, string? current)
-    {
-        if (!StringValues.IsNullOrEmpty(headers.IfMatch) && (current is null || !Matches(headers.IfMatch, current))) return false;
-        return StringValues.IsNullOrEmpty(headers.IfNoneMatch) || current is null || !Matches(headers.IfNoneMatch, current);
-    }
+    /// <summary><c>If-None-Match</c> on a write: <c>*</c> (or the card's tag) means "only if there is no such card yet".</summary>
+    private static bool CreateOnly(HttpRequest request, DavCard existing) =>
+        request.Headers.TryGetValue(HeaderNames.IfNoneMatch, out var values) && EntityTagHeaderValue.TryParseList(values, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Value == existing.ETag);
 
-    /// <summary>GET's <c>If-None-Match</c>, which compares weakly (RFC 9110, 13.1.2): a weak form of the tag matches too.</summary>
-    private static bool IfNoneMatch(StringValues header, string current) =>
-        !StringValues.IsNullOrEmpty(header) && (Matches(header, current) || Matches(header, "W/" + current));
-
-    /// <summary>Whether a list of entity tags (or <c>*</c>) names the current one, compared strongly, as a write's preconditions are.</summary>
-    private static bool Matches(StringValues header, string current) =>
-        header.SelectMany(value => (value ?? "").Split(',')).Select(tag => tag.Trim()).Any(tag => tag == "*" || tag == current);
+    private static Task WriteRefusalAsync(HttpContext http, Refusal refusal) => ErrorHandling.WriteProblemAsync(http, refusal.Status, refusal.Message);
 }

@@ -10,7 +10,7 @@ namespace ContactsApi.Dav;
 /// One request to the DAV tree: the resource its path names for the signed-in user (another user's is
 /// simply not found), then the method's work.
 /// </summary>
-public sealed class DavHandler(AddressBook book, DavCards cards, DavReports reports)
+public sealed class DavHandler(AddressBook book, DavCards cards, DavReports reports, DavSync sync)
 {
     public const string Allow = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT";
     /// <summary>A PROPFIND or PROPPATCH body: a list of property names.</summary>
@@ -112,13 +112,15 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
                         && (resource.Kind == DavKind.Book || members.OfType<DavResource>().Any(m => m.Kind == DavKind.Book));
         var ctag = wantsCTag ? AddressBook.CTagOf(resource.Kind == DavKind.Book && depth == "1"
             ? members.OfType<DavCard>() : await book.ListAsync(user.Id, ct)) : null;
+        var hasBook = resource.Kind == DavKind.Book || members.OfType<DavResource>().Any(m => m.Kind == DavKind.Book);
+        var syncToken = hasBook && requested?.Contains(DavProperties.SyncToken) == true ? await sync.CurrentTokenAsync(user.Id, ct) : null;
 
         await using var multistatus = await Multistatus.StartAsync(http.Response);
-        await multistatus.WriteAsync(Response(user, resource, card, ctag, requested, namesOnly));
+        await multistatus.WriteAsync(Response(user, resource, card, ctag, syncToken, requested, namesOnly));
         foreach (var member in members)
             await multistatus.WriteAsync(member is DavCard memberCard
-                ? Response(user, new DavResource(DavKind.Card, user.Id, memberCard.Name), memberCard, null, requested, namesOnly)
-                : Response(user, (DavResource)member, null, ctag, requested, namesOnly));
+                ? Response(user, new DavResource(DavKind.Card, user.Id, memberCard.Name), memberCard, null, null, requested, namesOnly)
+                : Response(user, (DavResource)member, null, ctag, syncToken, requested, namesOnly));
     }
 
     /// <summary>The members one level down: the home's address book, the book's cards.</summary>
@@ -132,9 +134,10 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
     private async Task<DavCard> WithLengthAsync(User user, DavCard card, CancellationToken ct) =>
         card with { Length = System.Text.Encoding.UTF8.GetByteCount(await cards.TextAsync(user.Id, card.Contact, Vcards.VcardVersion.V3, ct)) };
 
-    private static XElement Response(User user, DavResource resource, DavCard? card, string? ctag, IReadOnlyList<XName>? requested, bool namesOnly) =>
+    private static XElement Response(User user, DavResource resource, DavCard? card, string? ctag, string? syncToken,
+        IReadOnlyList<XName>? requested, bool namesOnly) =>
         DavProperties.Response(DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),
-            name => DavProperties.Value(name, resource, user, card, ctag), namesOnly);
+            name => DavProperties.Value(name, resource, user, card, ctag, syncToken), namesOnly);
 
     private static bool Wants(IReadOnlyList<XName>? requested, DavKind kind, XName name) =>
         (requested ?? DavProperties.AllProp(kind)).Contains(name);
@@ -154,7 +157,7 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
     [
         DavProperties.ResourceType, DavProperties.DisplayName, DavProperties.GetETag, DavProperties.GetContentType,
         DavProperties.CurrentUserPrincipal, DavProperties.CurrentUserPrivilegeSet, DavProperties.PrincipalUrl, DavProperties.Owner,
-        DavProperties.AddressbookHomeSet, DavProperties.GetCTag, DavProperties.SupportedAddressData, DavProperties.MaxResourceSize,
+        DavProperties.AddressbookHomeSet, DavProperties.GetCTag, DavProperties.SyncToken, DavProperties.SupportedAddressData, DavProperties.MaxResourceSize,
         DavProperties.SupportedReportSet, DavProperties.AddressbookDescription,
     ];
 

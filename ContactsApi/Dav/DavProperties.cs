@@ -39,7 +39,7 @@ public static class DavProperties
     };
 
     /// <summary>What the resource holds for the property, or null when it has no such property.</summary>
-    public static XElement? Value(XName name, DavResource resource, User user, DavCard? card, string? ctag)
+    public static XElement? Value(XName name, DavResource resource, User user, DavCard? card, string? ctag, string? syncToken = null)
     {
         var kind = resource.Kind;
         var isCollection = kind != DavKind.Card;
@@ -67,6 +67,7 @@ public static class DavProperties
         if (kind is DavKind.Book)
         {
             if (name == GetCTag && ctag is not null) return new XElement(name, ctag);
+            if (name == SyncToken && syncToken is not null) return new XElement(name, syncToken);
             if (name == AddressbookDescription) return new XElement(name, "The contacts of " + user.Email);
             if (name == SupportedAddressData)
                 return new XElement(name,

@@ -7,14 +7,14 @@ namespace ContactsApi.Dav;
 
 /// <summary>
 /// The REPORTs of the address book (RFC 6352, 8.6 and 8.7): <c>addressbook-multiget</c>, the cards a client
-/// names, and <c>addressbook-query</c>, the cards a filter matches; each answered as a 207 multistatus with the
+/// names, <c>addressbook-query</c>, the cards a filter matches, and <c>sync-collection</c> (<see cref="DavSync"/>); each answered as a 207 multistatus with the
 /// properties asked for, <c>address-data</c> among them.
 /// </summary>
-public sealed class DavReports(AddressBook book, DavCards cards)
+public sealed class DavReports(AddressBook book, DavCards cards, DavSync sync)
 {
     public static readonly XName Multiget = CardDav + "addressbook-multiget";
     public static readonly XName Query = CardDav + "addressbook-query";
-    public static readonly IReadOnlyList<XName> Supported = [Multiget, Query];
+    public static readonly IReadOnlyList<XName> Supported = [Multiget, Query, DavSync.SyncCollection];
 
     /// <summary>Past this many hrefs, one read of the whole book costs less than a read each.</summary>
     private const int ReadEachUpTo = 50;
@@ -32,7 +32,8 @@ public sealed class DavReports(AddressBook book, DavCards cards)
             return;
         }
         if (report.Name == Multiget) await MultigetAsync(http, user, report);
-        else await QueryAsync(http, user, report);
+        else if (report.Name == Query) await QueryAsync(http, user, report);
+        else await sync.ReportAsync(http, user, report, (u, card, properties, version) => ResponseAsync(u, card, properties, version, http.RequestAborted));
     }
 
     private async Task MultigetAsync(HttpContext http, User user, XElement report)
@@ -77,7 +78,7 @@ public sealed class DavReports(AddressBook book, DavCards cards)
     }
 
     /// <summary>The properties the report asks for (<c>getetag</c> and <c>address-data</c> without a <c>prop</c>) and the vCard version of its address data.</summary>
-    private static (IReadOnlyList<XName> Properties, VcardVersion Version) Asked(XElement report)
+    public static (IReadOnlyList<XName> Properties, VcardVersion Version) Asked(XElement report)
     {
         var prop = report.Element(WebDav + "prop");
         var names = prop?.Elements().Select(e => e.Name).ToList() ?? [DavProperties.GetETag, DavProperties.AddressData];

@@ -17,6 +17,7 @@ public static class DavServiceCollectionExtensions
         services.AddSingleton<AddressBook>();
         services.AddSingleton<DavCards>();
         services.AddSingleton<DavReports>();
+        services.AddSingleton<DavSync>();
         services.AddSingleton<DavHandler>();
         return services;
     }
