@@ -4,6 +4,7 @@ using ContactsApi.Auth;
 using ContactsApi.Avatars;
 using ContactsApi.Backup;
 using ContactsApi.Common;
+using ContactsApi.Dav;
 using ContactsApi.DataMove;
 using ContactsApi.Health;
 using ContactsApi.History;
@@ -36,6 +37,7 @@ builder.Services.AddAuth();
 builder.Services.AddAvatars();
 builder.Services.AddBackup();
 builder.Services.AddHistory();
+builder.Services.AddDav();
 builder.ConfigureServerLimits();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.UseRateLimiter();
 // After authorization, so a client without a token hears 401 whatever it sends; still before any body is read.
 app.UseRequestSizeLimits();
 app.MapHealth();
+app.MapDav();
 app.MapControllers().WithSecurityHeadersPolicy(SecurityHeaders.PersonalData);
 
 app.Run();

@@ -26,6 +26,7 @@ public sealed record BodyEndpoint(
         new("POST", "/api/users/login", Caller.Anyone, """{"email":"body@example.com","password":"exA7$mpless"}""",
             ["email", "password"], [], [], []),
         new("PATCH", "/api/users", Caller.User, """{"subscription":"pro"}""", ["subscription"], [], [], []),
+        new("POST", "/api/users/app-passwords", Caller.User, """{"name":"Ann's iPhone"}""", ["name"], [], [], ["name"]),
         new("POST", "/api/contacts", Caller.User, """{"name":"Ann","email":"ann@example.com","phones":[{"number":"123","label":"home"}],"favorite":true,""" + CardFields,
             ["name", "email", "phone", .. CardStrings], ["favorite"], ["phones"], ["name", "phones[0].label", .. CardTexts]) { Lines = CardLines },
         new("PUT", "/api/contacts/{id}", Caller.User, """{"name":"Ann","phones":[{"number":"123","label":"home"}],""" + CardFields,

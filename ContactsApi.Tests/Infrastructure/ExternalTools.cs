@@ -2,8 +2,8 @@ namespace ContactsApi.Tests.Infrastructure;
 
 /// <summary>
 /// Programs outside .NET that some tests drive, where they are found and how to get them: Debian's
-/// Chromium, and the tools of the npm project <c>ContactsApi.Tests/node</c> (newman; the OpenAPI
-/// linter, client generator and TypeScript compiler). <c>.ci/run</c> installs them; a developer may
+/// Chromium, vdirsyncer (a real CardDAV client), and the tools of the npm project
+/// <c>ContactsApi.Tests/node</c> (newman; the OpenAPI linter, client generator and TypeScript compiler). <c>.ci/run</c> installs them; a developer may
 /// lack them (see <see cref="NeedsToolFactAttribute"/>).
 /// </summary>
 public static class ExternalTools
@@ -13,10 +13,12 @@ public static class ExternalTools
     public const string Redocly = "redocly";
     public const string OpenApiTypescript = "openapi-typescript";
     public const string Tsc = "tsc";
+    public const string Vdirsyncer = "vdirsyncer";
 
     public static string PathOf(string tool) => tool switch
     {
         Chromium => "/usr/bin/chromium",
+        Vdirsyncer => "/usr/bin/vdirsyncer",
         Newman or Redocly or OpenApiTypescript or Tsc =>
             System.IO.Path.Combine(RepositoryRoot(), "ContactsApi.Tests", "node", "node_modules", ".bin", tool),
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
@@ -25,6 +27,7 @@ public static class ExternalTools
     public static string InstallHint(string tool) => tool switch
     {
         Chromium => "apt-get install -y chromium",
+        Vdirsyncer => "apt-get install -y vdirsyncer",
         Newman or Redocly or OpenApiTypescript or Tsc => "npm ci --prefix ContactsApi.Tests/node",
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
     };

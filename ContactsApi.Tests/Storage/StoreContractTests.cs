@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
@@ -19,6 +20,7 @@ public abstract partial class StoreContractTests(StoreFixture store)
     protected IContactRepository Contacts => store.Contacts;
     protected ISessionRepository Sessions => store.Sessions;
     protected IContactHistory History => store.History;
+    protected IAppPasswordRepository AppPasswords => store.AppPasswords;
 
     protected static User NewUser(string? email = null, DateTime? createdAt = null) => new()
     {

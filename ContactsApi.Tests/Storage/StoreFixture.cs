@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.History;
@@ -38,6 +39,7 @@ public abstract class StoreFixture : IDisposable
     public IContactRepository ContactsCollatedBy(string collation) =>
         _collated.GetOrAdd(collation, c => new Lazy<ServiceProvider>(() => Build(SettingsCollatedBy(c)))).Value
             .GetRequiredService<IContactRepository>();
+    public IAppPasswordRepository AppPasswords => _services.Value.GetRequiredService<IAppPasswordRepository>();
 
     public virtual void Dispose()
     {

@@ -74,4 +74,10 @@ public interface IContactRepository
     /// <paramref name="afterId"/> (null: from the start). For the data export, never for a request.
     /// </summary>
     Task<IReadOnlyList<Contact>> ListAfterAsync(string? afterId, int limit, CancellationToken ct = default);
+
+    /// <summary>
+    /// The owner's contacts whose card has this UID (a contact's own, or the id of a contact made here, which
+    /// its card carries as its UID), by id: what a CardDAV client names a card by.
+    /// </summary>
+    Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default);
 }

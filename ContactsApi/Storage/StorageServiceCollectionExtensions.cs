@@ -1,3 +1,4 @@
+using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IContactRepository, SqliteContactRepository>();
                 services.AddSingleton<IContactHistory, SqliteContactHistory>();
                 services.AddSingleton<ISessionRepository, SqliteSessionRepository>();
+                services.AddSingleton<IAppPasswordRepository, SqliteAppPasswordRepository>();
                 break;
             case "mongo":
                 services.AddMongoStorage();

@@ -200,7 +200,8 @@ internal static class HistorySize
         var owner = ObjectIds.New();
         var random = new Random(20261130);
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        using (var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }), NullLogger<SqliteStore>.Instance))
+        using (var store = new SqliteStore(Options.Create(new StorageOptions { DataFolder = data }),
+                   new ContactCollation(Options.Create(new CollationOptions())), NullLogger<SqliteStore>.Instance))
         {
             var contacts = new SqliteContactRepository(store, limits);
             var history = new ContactsApi.Storage.Sqlite.SqliteContactHistory(store, limits);

@@ -288,6 +288,11 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     }
 
     /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
+    public async Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
+        ObjectIds.IsValid(owner)
+            ? (await ByUidAsync(null, owner, uid, ct)).Where(c => (c.Uid ?? c.Id) == uid).OrderBy(c => c.Id, StringComparer.Ordinal).ToList()
+            : [];
+
     private async Task<List<Contact>> ByUidAsync(IClientSessionHandle? session, string owner, string uid, CancellationToken ct)
     {
         var filter = Filter.Eq(c => c.Uid, uid);

@@ -1,3 +1,4 @@
+using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Common;
 using ContactsApi.Contacts;
@@ -174,4 +175,21 @@ internal sealed class SessionDocument
     {
         Id = session.Id, UserId = session.UserId, CreatedAt = session.CreatedAt, ExpiresAt = session.ExpiresAt,
     };
+}
+
+[BsonIgnoreExtraElements]
+internal sealed class AppPasswordDocument
+{
+    [BsonId, BsonRepresentation(BsonType.ObjectId)] public string Id { get; set; } = "";
+    [BsonElement("userId"), BsonRepresentation(BsonType.ObjectId)] public string UserId { get; set; } = "";
+    [BsonElement("name")] public string Name { get; set; } = "";
+    [BsonElement("hash")] public string Hash { get; set; } = "";
+    [BsonElement("createdAt")] public DateTime CreatedAt { get; set; }
+
+    public static AppPasswordDocument From(AppPassword password) => new()
+    {
+        Id = password.Id, UserId = password.UserId, Name = password.Name, Hash = password.Hash, CreatedAt = password.CreatedAt,
+    };
+
+    public AppPassword ToAppPassword() => new(Id, UserId, Name, Hash, CreatedAt);
 }

@@ -1,3 +1,4 @@
+using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Contacts;
 using ContactsApi.Health;
@@ -17,6 +18,7 @@ public static class MongoServiceCollectionExtensions
         services.AddSingleton<IContactRepository>(sp => sp.GetRequiredService<MongoContactRepository>());
         services.AddSingleton<IContactHistory, MongoContactHistory>();
         services.AddSingleton<ISessionRepository, MongoSessionRepository>();
+        services.AddSingleton<IAppPasswordRepository, MongoAppPasswordRepository>();
         services.AddHostedService<MongoIndexBuilder>();
         return services;
     }

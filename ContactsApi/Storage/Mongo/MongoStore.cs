@@ -46,6 +46,7 @@ public sealed class MongoStore : IStoreHealth, IDisposable
         History = _database.GetCollection<HistoryDocument>("contactHistory");
         Trash = _database.GetCollection<TrashDocument>("contactTrash");
         Counters = _database.GetCollection<CounterDocument>("counters");
+        AppPasswords = _database.GetCollection<AppPasswordDocument>("appPasswords");
         log.LogInformation("Using the MongoDB database {Database}", settings.MongoDatabase);
     }
 
@@ -64,6 +65,7 @@ public sealed class MongoStore : IStoreHealth, IDisposable
     internal IMongoCollection<HistoryDocument> History { get; }
     internal IMongoCollection<TrashDocument> Trash { get; }
     internal IMongoCollection<CounterDocument> Counters { get; }
+    internal IMongoCollection<AppPasswordDocument> AppPasswords { get; }
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
@@ -168,6 +170,10 @@ public sealed class MongoStore : IStoreHealth, IDisposable
         // Deleting a user deletes their photos.
         await Photos.Indexes.CreateOneAsync(new CreateIndexModel<PhotoDocument>(Builders<PhotoDocument>.IndexKeys.Ascending(p => p.Owner),
             new CreateIndexOptions { Name = "by_owner" }), cancellationToken: ct);
+        // A user's app passwords are read on every CardDAV request, and deleted with the user.
+        await AppPasswords.Indexes.CreateOneAsync(new CreateIndexModel<AppPasswordDocument>(
+            Builders<AppPasswordDocument>.IndexKeys.Ascending(p => p.UserId).Ascending(p => p.CreatedAt),
+            new CreateIndexOptions { Name = "by_user" }), cancellationToken: ct);
         await Sessions.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<SessionDocument>(Builders<SessionDocument>.IndexKeys.Ascending(s => s.UserId),

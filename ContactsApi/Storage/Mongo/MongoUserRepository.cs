@@ -94,7 +94,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     }
 
     /// <summary>
-    /// Sessions, then photos and contacts, then the user. Outside a transaction (a standalone server) each step is
+    /// Sessions and app passwords, then photos and contacts, then the user. Outside a transaction (a standalone server) each step is
     /// idempotent and the user goes last, so a crash halfway leaves a user that a repeat of the
     /// delete finishes deleting, never contacts without an owner.
     /// </summary>
@@ -105,9 +105,11 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         var photos = Builders<PhotoDocument>.Filter.Eq(p => p.Owner, id);
         var trash = Builders<TrashDocument>.Filter.Eq(t => t.Owner, id);
         var history = Builders<HistoryDocument>.Filter.Eq(h => h.Owner, id);
+        var appPasswords = Builders<AppPasswordDocument>.Filter.Eq(p => p.UserId, id);
         if (session is null)
         {
             await store.Sessions.DeleteManyAsync(sessions, ct);
+            await store.AppPasswords.DeleteManyAsync(appPasswords, ct);
             await store.Photos.DeleteManyAsync(photos, ct);
             await store.Contacts.DeleteManyAsync(contacts, ct);
             await store.Trash.DeleteManyAsync(trash, ct);
@@ -115,6 +117,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
         }
         await store.Sessions.DeleteManyAsync(session, sessions, cancellationToken: ct);
+        await store.AppPasswords.DeleteManyAsync(session, appPasswords, cancellationToken: ct);
         await store.Photos.DeleteManyAsync(session, photos, cancellationToken: ct);
         await store.Contacts.DeleteManyAsync(session, contacts, cancellationToken: ct);
         await store.Trash.DeleteManyAsync(session, trash, cancellationToken: ct);

@@ -247,7 +247,11 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         }, ct);
 
     /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
-    private static async Task<List<Contact>> ByUidAsync(CachedConnection c, SqliteTransaction tx, string owner, string uid, CancellationToken ct)
+    public Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
+        store.ReadAsync(async c => (IReadOnlyList<Contact>)(await ByUidAsync(c, null, owner, uid, ct))
+            .Where(contact => (contact.Uid ?? contact.Id) == uid).OrderBy(contact => contact.Id, StringComparer.Ordinal).ToList(), ct);
+
+    private static async Task<List<Contact>> ByUidAsync(CachedConnection c, SqliteTransaction? tx, string owner, string uid, CancellationToken ct)
     {
         var found = await c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND uid = $uid", tx)
             .With("$owner", owner).With("$uid", uid).ReadAsync(Read, ct);

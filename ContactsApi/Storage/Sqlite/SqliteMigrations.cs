@@ -240,5 +240,16 @@ internal static class SqliteMigrations
         );
         CREATE INDEX contacts_trash_by_owner ON contacts_trash (owner, deleted_at, id);
         """,
+        """
+        -- App passwords (CardDAV sign-in), each a hash of the password as the account password is.
+        CREATE TABLE app_passwords (
+            id         TEXT PRIMARY KEY,
+            user_id    TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            hash       TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX app_passwords_by_user ON app_passwords (user_id, created_at, id);
+        """,
     ];
 }

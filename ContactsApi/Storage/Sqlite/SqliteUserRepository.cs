@@ -81,6 +81,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         store.WriteAsync(async (c, tx) =>
         {
             await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
+            await c.Command("DELETE FROM app_passwords WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM contact_photos WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM contacts WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM contacts_trash WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
