@@ -1,6 +1,6 @@
 // The public API, as any third-party client calls it: JSON bodies, a bearer token, and RFC 9457
 // problems whose `message` is meant for people. Each endpoint is one small function below; a new
-// endpoint (app passwords, …) is one more of them.
+// endpoint is one more of them.
 import * as session from './session.js';
 
 /** A refused request: `message` is the contract's text, safe and meant to be shown to the person. */
@@ -85,6 +85,13 @@ export const users = {
     form.append('avatar', file);
     return request('PATCH', '/api/users/avatars', { form });
   },
+};
+
+/** The app passwords CardDAV clients sign in with: the password itself only in create's answer. */
+export const appPasswords = {
+  list: () => request('GET', '/api/users/app-passwords'),
+  create: (name) => request('POST', '/api/users/app-passwords', { json: { name } }),
+  revoke: (id) => request('DELETE', `/api/users/app-passwords/${encodeURIComponent(id)}`),
 };
 
 export const contacts = {
