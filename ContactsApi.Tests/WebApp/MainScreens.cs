@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ContactsApi.Tests.Backup;
 using ContactsApi.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -13,7 +14,7 @@ namespace ContactsApi.Tests.WebApp;
 /// </summary>
 public static class MainScreens
 {
-    public static readonly string[] Screens = ["login", "register", "contacts", "contact", "delete-confirm", "contact-edit", "backup", "account"];
+    public static readonly string[] Screens = ["login", "register", "contacts", "contact", "delete-confirm", "contact-edit", "backup", "trash", "account"];
 
     public static async Task WalkAsync(AppTab tab, AppUser user, Func<string, Task> atScreen)
     {
@@ -58,8 +59,13 @@ public static class MainScreens
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Imported iphone-export.vcf" })).ToBeFocusedAsync();
         await atScreen("backup");
 
+        await page.GotoAsync("/#/trash");
+        await Expect(page.GetByText("1 deleted contact", new() { Exact = true })).ToBeVisibleAsync();
+        await atScreen("trash");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
         await Expect(tab.Heading).ToHaveTextAsync("Account");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "App passwords" })).ToContainTextAsync("Ann's iPhone");
         await atScreen("account");
     }
 
@@ -77,7 +83,8 @@ public static class MainScreens
 
     /// <summary>
     /// A person with six contacts: favorites, several labelled numbers, a Cyrillic name, and one whole
-    /// card (organization, title, emails, an address, birthday, notes and a photo) imported as a phone sends it.
+    /// card (organization, title, emails, an address, birthday, notes and a photo) imported as a phone sends it;
+    /// a seventh in the trash; and an app password for a phone.
     /// </summary>
     public static async Task<AppUser> PersonWithContactsAsync(ServedContactsApi service)
     {
@@ -94,6 +101,9 @@ public static class MainScreens
         await user.AddContactAsync("Олена Коваль", "olena@example.com.ua", false, ("+380 44 123 4567", "mobile"));
         await user.AddContactAsync("Kenji Watanabe", "kenji.watanabe@example.jp", false, ("+81 3-1234-5678", "mobile"));
         await user.AddContactAsync("Zoë Martin", "zoe.martin@example.fr", false, ("+33 1 23 45 67 89", "other"));
+        (await user.Api.PostAsJsonAsync("/api/users/app-passwords", new { name = "Ann's iPhone" })).EnsureSuccessStatusCode();
+        var deleted = await user.AddContactAsync("Alan Turing", "alan@bletchley.example", false, ("+44 1908 640404", "work"));
+        (await user.Api.DeleteAsync($"/api/contacts/{deleted["_id"]}")).EnsureSuccessStatusCode();
         return user;
     }
 }

@@ -1,6 +1,6 @@
 // The public API, as any third-party client calls it: JSON bodies, a bearer token, and RFC 9457
 // problems whose `message` is meant for people. Each endpoint is one small function below; a new
-// endpoint (trash, history, app passwords) is one more of them.
+// endpoint is one more of them.
 import * as session from './session.js';
 
 /** A refused request: `message` is the contract's text, safe and meant to be shown to the person. */
@@ -87,6 +87,13 @@ export const users = {
   },
 };
 
+/** The app passwords CardDAV clients sign in with: the password itself only in create's answer. */
+export const appPasswords = {
+  list: () => request('GET', '/api/users/app-passwords'),
+  create: (name) => request('POST', '/api/users/app-passwords', { json: { name } }),
+  revoke: (id) => request('DELETE', `/api/users/app-passwords/${encodeURIComponent(id)}`),
+};
+
 export const contacts = {
   /** query: { page, limit, sort, order, name?, email?, phone?, favorite? } → { page, per_page, total, data } */
   list: (query) => request('GET', '/api/contacts', { query }),
@@ -99,6 +106,17 @@ export const contacts = {
   photo: (id) => download(`/api/contacts/${encodeURIComponent(id)}/photo`),
   /** One contact as a .vcf → { blob, fileName }. */
   card: (id, version) => download(`/api/contacts/${encodeURIComponent(id)}/vcard`, { version }),
+  /** Puts the whole book back as it was at `to` (an ISO instant) → { reverted, restored, trashed } */
+  undo: (to) => request('POST', '/api/contacts/undo', { json: { to } }),
+};
+
+/** Deleted contacts, kept for the service's retention: listed, restored, or deleted for good. */
+export const trash = {
+  /** query: { page, limit } → { page, per_page, total, data: [contact + deletedAt] } */
+  list: (query) => request('GET', '/api/contacts/trash', { query }),
+  restore: (id) => request('POST', `/api/contacts/trash/${encodeURIComponent(id)}/restore`),
+  remove: (id) => request('DELETE', `/api/contacts/trash/${encodeURIComponent(id)}`),
+  empty: () => request('DELETE', '/api/contacts/trash'),
 };
 
 export const backup = {

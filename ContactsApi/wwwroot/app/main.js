@@ -1,5 +1,5 @@
-// Boot: restore the tab's session, then hand the screens to the router. Adding a screen (trash,
-// history, app passwords) is one module in views/, one line in the table below and, if it
+// Boot: restore the tab's session, then hand the screens to the router. Adding a screen (app
+// passwords, …) is one module in views/, one line in the table below and, if it
 // belongs in the header, one link in index.html.
 import * as api from './api.js';
 import * as session from './session.js';
@@ -10,6 +10,7 @@ import { contactListView } from './views/contact-list.js';
 import { contactFormView } from './views/contact-form.js';
 import { contactView } from './views/contact-view.js';
 import { backupView } from './views/backup.js';
+import { trashView } from './views/trash.js';
 import { accountView } from './views/account.js';
 
 const routes = [
@@ -20,6 +21,7 @@ const routes = [
   { path: '/contacts/:id', view: contactView },
   { path: '/contacts/:id/edit', view: contactFormView },
   { path: '/backup', view: backupView },
+  { path: '/trash', view: trashView },
   { path: '/account', view: accountView },
 ];
 

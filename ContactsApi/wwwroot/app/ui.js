@@ -36,13 +36,40 @@ export function errorBox() {
 }
 
 let toastTimer;
-/** A short confirmation in the page's live region ("Contact saved"). */
-export function toast(message) {
+/**
+ * A short confirmation in the page's live region ("Contact saved"), gone after 4 seconds. With an
+ * action ({ label: 'Undo', run }) it has a button and stays 10 seconds, and never while the pointer
+ * or the focus is on it; what the action does is always also possible elsewhere (the trash), so the
+ * time limit takes nothing away.
+ */
+export function toast(message, action = null) {
   const region = document.querySelector('.toast');
-  region.textContent = message;
-  region.classList.add('toast--visible');
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => region.classList.remove('toast--visible'), 4000);
+  const text = h('span', { class: 'toast__text' }, message);
+  if (!action) {
+    region.replaceChildren(text);
+  } else {
+    const button = h('button', { type: 'button', class: 'toast__action' }, action.label);
+    button.addEventListener('click', () => {
+      hide();
+      action.run();
+    }, { once: true });
+    region.replaceChildren(text, button);
+  }
+  region.classList.add('toast--visible');
+  const hide = () => {
+    clearTimeout(toastTimer);
+    region.classList.remove('toast--visible');
+    region.replaceChildren();
+  };
+  const later = () => {
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => {
+      if (region.matches(':hover, :focus-within')) later();
+      else hide();
+    }, action ? 10_000 : 4_000);
+  };
+  later();
 }
 
 /**

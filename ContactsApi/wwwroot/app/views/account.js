@@ -1,10 +1,11 @@
-// The account: who is signed in, the avatar (upload with a preview first) and the subscription.
-// New account sections (app passwords, vCard import and export) are more sections in this screen.
+// The account: who is signed in, the avatar (upload with a preview first), the subscription,
+// and syncing a phone over CardDAV with an app password of its own.
 import * as api from '../api.js';
 import * as session from '../session.js';
 import { h, field } from '../dom.js';
 import { heading } from '../screen.js';
 import { errorBox, busy, toast } from '../ui.js';
+import { appPasswordsSection } from './app-passwords.js';
 
 const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
@@ -18,7 +19,8 @@ export const accountView = {
     root.append(
       h('p', { class: 'account__email' }, 'Signed in as ', h('strong', {}, user.email)),
       avatarSection(user),
-      subscriptionSection(user));
+      subscriptionSection(user),
+      appPasswordsSection(user));
   },
 };
 

@@ -83,7 +83,7 @@ function deleteButton(contact, errors) {
   const button = h('button', { type: 'button', class: 'button button--danger form__delete' }, 'Delete');
   button.addEventListener('click', async () => {
     try {
-      if (await deleteContact(contact)) go('/contacts');
+      if (await deleteContact(contact, () => go(`/contacts/${encodeURIComponent(contact._id)}`))) go('/contacts');
     } catch (error) {
       errors.show(error);
     }

@@ -1,6 +1,7 @@
 // The contact list: search (by name, email or phone), the favorite filter, sort, order and paging,
 // all sent to the API as its list query and kept in the address, so a reload or Back shows the
-// same page. Each row toggles its favorite and can be deleted (after a confirm).
+// same page. Each row toggles its favorite and can be deleted (after a confirm, with Undo; the
+// trash is a link away).
 import * as api from '../api.js';
 import { h, field } from '../dom.js';
 import { icon } from '../icons.js';
@@ -56,7 +57,9 @@ export const contactListView = {
     let loadId = 0;
     let searchTimer;
 
-    heading(root, 'Contacts', h('a', { class: 'button button--primary', href: '#/contacts/new' }, icon('plus'), 'New contact'));
+    heading(root, 'Contacts',
+      h('a', { class: 'button button--quiet', href: '#/trash' }, icon('trash'), 'Trash'),
+      h('a', { class: 'button button--primary', href: '#/contacts/new' }, icon('plus'), 'New contact'));
 
     const search = h('input', { type: 'search', name: 'q', value: state.q, autocomplete: 'off', spellcheck: 'false' });
     const controls = {
@@ -185,7 +188,7 @@ export const contactListView = {
       remove.addEventListener('click', async () => {
         errors.clear();
         try {
-          if (!(await deleteContact(contact))) return;
+          if (!(await deleteContact(contact, load))) return;
           await load();
           list.focus();
         } catch (error) {

@@ -55,7 +55,7 @@ export const contactView = {
     remove.addEventListener('click', async () => {
       errors.clear();
       try {
-        if (await deleteContact(contact)) go('/contacts');
+        if (await deleteContact(contact, () => go(`/contacts/${encodeURIComponent(contact._id)}`))) go('/contacts');
       } catch (error) {
         errors.show(error);
       }
