@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContactsApi.Tests.Infrastructure;
 
 namespace ContactsApi.Tests.Dav;
 
@@ -52,28 +53,9 @@ public sealed class Vdirsyncer : IDisposable
 
     private async Task<string> RunAsync(string command)
     {
-        var start = new ProcessStartInfo("vdirsyncer")
-        {
-            ArgumentList = { "-c", ConfigFile, command },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(RunLimit);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = await output + await errors;
-        Assert.True(process.ExitCode == 0 && !text.Contains("error:", StringComparison.Ordinal), $"vdirsyncer {command} failed:\n{text}");
+        var (exit, stdout, stderr) = await ExternalTools.RunAsync(new ProcessStartInfo("vdirsyncer") { ArgumentList = { "-c", ConfigFile, command } }, RunLimit);
+        var text = stdout + stderr;
+        Assert.True(exit == 0 && !text.Contains("error:", StringComparison.Ordinal), $"vdirsyncer {command} failed:\n{text}");
         return text;
     }
 

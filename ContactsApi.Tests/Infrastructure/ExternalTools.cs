@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ContactsApi.Tests.Infrastructure;
 
 /// <summary>
@@ -38,6 +40,31 @@ public static class ExternalTools
     public static string Require(string tool) => IsInstalled(tool)
         ? PathOf(tool)
         : throw new InvalidOperationException($"{tool} is not installed at {PathOf(tool)}: run `{InstallHint(tool)}`.");
+
+    /// <summary>
+    /// Runs the program to its end, its input closed, and gives its exit code and what it wrote to each
+    /// stream; one that runs past <paramref name="limit"/> is killed with its children and the test fails.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, TimeSpan limit)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
 
     /// <summary>The folder holding ContactsApi.sln, found upwards from the test's output folder.</summary>
     public static string RepositoryRoot()

@@ -69,8 +69,6 @@ public sealed class OpenApiToolTests(FuzzFactory factory, ITestOutputHelper outp
         var start = new ProcessStartInfo(ExternalTools.Require(tool))
         {
             WorkingDirectory = _folder.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // A test run reports nothing to anyone and asks no registry for a newer version.
@@ -78,19 +76,7 @@ public sealed class OpenApiToolTests(FuzzFactory factory, ITestOutputHelper outp
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
         start.Environment["NO_UPDATE_NOTIFIER"] = "1";
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(ToolLimit);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout, await stderr);
+        return await ExternalTools.RunAsync(start, ToolLimit);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

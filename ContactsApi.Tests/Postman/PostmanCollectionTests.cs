@@ -114,21 +114,8 @@ public sealed partial class PostmanCollectionTests(PostmanCollectionTests.Swagge
 
     private static async Task<(int Exit, string Output)> RunAsync(ProcessStartInfo start)
     {
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(RunLimit);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await errors);
+        var (exit, stdout, stderr) = await ExternalTools.RunAsync(start, RunLimit);
+        return (exit, stdout + stderr);
     }
 
     public sealed class SwaggerFactory : ContactsApiFactory
