@@ -73,8 +73,11 @@ public sealed class BruteForceTests(BruteForceFactory factory) : IClassFixture<B
         var peer = factory.NewPeer();
         var window = TimeSpan.FromMinutes(1);
         // Two seconds before the clock's next whole minute, where a fixed window would start afresh.
+        // The class's clock may stand anywhere, the tests before this one having moved it: within those two
+        // seconds already, the minute after next is the one to wait for (a fake clock only goes forward).
         var now = factory.Clock.GetUtcNow();
-        factory.Clock.Advance(TimeSpan.FromTicks(window.Ticks - now.Ticks % window.Ticks) - TimeSpan.FromSeconds(2));
+        var ahead = TimeSpan.FromTicks(window.Ticks - now.Ticks % window.Ticks) - TimeSpan.FromSeconds(2);
+        factory.Clock.Advance(ahead < TimeSpan.Zero ? ahead + window : ahead);
         var start = factory.Clock.GetUtcNow();
         var through = new List<TimeSpan>();
         async Task AttemptAsync()
