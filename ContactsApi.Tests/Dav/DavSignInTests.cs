@@ -145,3 +145,35 @@ public sealed class DavSignInRateTests(DavRateFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
     }
 }
+
+/// <summary>A factory of its own: the address's count of password checks starts at nothing.</summary>
+public sealed class SharedGuessFactory : ContactsApiFactory
+{
+    public SharedGuessFactory() => Settings["RateLimits:Login:PermitLimit"] = "10";
+}
+
+public sealed class SharedPasswordCheckTests(SharedGuessFactory factory) : IClassFixture<SharedGuessFactory>
+{
+    [Fact]
+    public async Task Logins_and_CardDAV_sign_ins_from_one_address_share_one_allowance_of_password_checks()
+    {
+        var dav = factory.CreateClient();
+        dav.DefaultRequestHeaders.Authorization = Basic(ContactsApiFactory.NewEmail("guess"), "aaaa-bbbb-cccc-dddd");
+        var rest = factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await (await dav.SendAsync(Request("PROPFIND", "/dav/", DavCalls.Props(D + "current-user-principal"), "0")))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Not authorized");
+            await (await rest.PostAsJsonAsync("/api/users/login", new { email = ContactsApiFactory.NewEmail("guess"), password = "Wr0ng$pass" }))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "Email or password is wrong");
+        }
+
+        var login = await rest.PostAsJsonAsync("/api/users/login", new { email = ContactsApiFactory.NewEmail("guess"), password = "Wr0ng$pass" });
+        var signIn = await dav.SendAsync(Request("PROPFIND", "/dav/", DavCalls.Props(D + "current-user-principal"), "0"));
+
+        await login.AssertErrorAsync(HttpStatusCode.TooManyRequests, "Too many requests; try again later");
+        Assert.NotNull(login.Headers.RetryAfter);
+        await signIn.AssertErrorAsync(HttpStatusCode.TooManyRequests, "Too many requests; try again later");
+        Assert.NotNull(signIn.Headers.RetryAfter);
+    }
+}

@@ -28,7 +28,7 @@ public sealed class DavBasicAuthentication(
             || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || Credentials(header.Parameter) is not var (email, password))
             return AuthenticateResult.NoResult();
 
-        var client = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = RateLimits.ClientAddress(Context);
         var result = await signIn.SignInAsync(email, password, client, Context.RequestAborted);
         if (result.User is not { } user)
         {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using ContactsApi.AppPasswords;
 using ContactsApi.Auth;
 using ContactsApi.Common;
@@ -18,7 +17,7 @@ public sealed record DavSignInResult(User? User, Refusal? Refusal, TimeSpan? Ret
 /// <summary>
 /// HTTP Basic sign-in for CardDAV: the account's email and one of its app passwords, never the account
 /// password. The login's protections apply: the per-account lockout (shared with the login, so guesses
-/// here and there count together) and the per-address limit of password checks (the login's rule).
+/// here and there count together) and the per-address limit of password checks (one count with the login's: <see cref="PasswordCheckLimit"/>).
 /// A DAV client sends its password with every request and the hash costs ~100 ms by design, so a
 /// password that checked out is remembered for a while by a keyed fingerprint; every request still
 /// reads the user's app passwords, so a revoked one is refused at once, on every instance.
@@ -29,7 +28,7 @@ public sealed class DavSignIn(
     IPasswordHasher<User> hasher,
     UnknownUserPassword unknownUser,
     IOptions<AccountLockoutOptions> lockout,
-    IOptions<RateLimitOptions> limits,
+    PasswordCheckLimit checks,
     TimeProvider time) : IDisposable
 {
     public const string WrongSignIn = "Email or app password is wrong";
@@ -38,8 +37,6 @@ public sealed class DavSignIn(
     // A key of this process's own: the fingerprints in memory can't be checked against guesses elsewhere.
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly MemoryCache _checked = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-    private readonly PartitionedRateLimiter<string> _checks = PartitionedRateLimiter.Create<string, string>(
-        client => RateLimitPartition.Get(client, _ => new SlidingWindowLimiter(limits.Value.Login, time)));
 
     public async Task<DavSignInResult> SignInAsync(string email, string password, string client, CancellationToken ct)
     {
@@ -53,10 +50,8 @@ public sealed class DavSignIn(
         if (user is { IsActive: true } && _checked.TryGetValue(fingerprint, out string? hash) && stored.Any(p => p.Hash == hash))
             return new(user, null);
 
-        using (var lease = _checks.AttemptAcquire(client))
-            if (!lease.IsAcquired)
-                return new(null, new Refusal(StatusCodes.Status429TooManyRequests, RateLimits.Message),
-                    lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Value.Login.Window);
+        if (checks.WaitFor(client) is { } wait)
+            return new(null, new Refusal(StatusCodes.Status429TooManyRequests, RateLimits.Message), wait);
 
         var match = stored.FirstOrDefault(p => hasher.VerifyHashedPassword(user!, p.Hash, password) != PasswordVerificationResult.Failed);
         // An unknown email, or a user without app passwords, costs one hash as a wrong password does: timing tells nobody which exist.
@@ -73,9 +68,5 @@ public sealed class DavSignIn(
     private string Fingerprint(string userId, string password) =>
         Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId + "\n" + password)));
 
-    public void Dispose()
-    {
-        _checked.Dispose();
-        _checks.Dispose();
-    }
+    public void Dispose() => _checked.Dispose();
 }

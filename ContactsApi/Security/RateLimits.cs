@@ -15,7 +15,7 @@ public sealed class RateLimitRule
     public TimeSpan Window { get; set; }
 }
 
-/// <summary>Per-address limits on the endpoints that guess passwords or make accounts; per-user on contact writes.</summary>
+/// <summary>Per-address limits on password checks (<see cref="PasswordCheckLimit"/>) and on making accounts; per-user on contact writes.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -29,7 +29,6 @@ public sealed class RateLimitOptions
 
 public static class RateLimits
 {
-    public const string LoginPolicy = "login";
     public const string RegisterPolicy = "register";
     public const string ContactWritesPolicy = "contact-writes";
     public const string Message = "Too many requests; try again later";
@@ -38,22 +37,22 @@ public static class RateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContactWriteBuckets>();
+        services.AddSingleton<PasswordCheckLimit>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy<string, LoginLimit>(LoginPolicy);
             options.AddPolicy<string, RegisterLimit>(RegisterPolicy);
             options.AddPolicy<string, ContactWriteLimit>(ContactWritesPolicy);
         });
         return services;
     }
 
+    /// <summary>The client's address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     /// <summary>Sets <c>Retry-After</c> in whole seconds, rounded up so a client that obeys it is let in.</summary>
     public static void SetRetryAfter(this HttpResponse response, TimeSpan wait) =>
         response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed class LoginLimit(IOptions<RateLimitOptions> options, TimeProvider time)
-        : ClientLimit(options.Value.Login, time);
 
     private sealed class RegisterLimit(IOptions<RateLimitOptions> options, TimeProvider time)
         : ClientLimit(options.Value.Register, time);
@@ -71,7 +70,6 @@ public static class RateLimits
         public RateLimitPartition<string> GetPartition(HttpContext http) =>
             RateLimitPartition.Get(ClientOf(http), _ => new SlidingWindowLimiter(rule, time));
 
-        // The address after UseForwardedHeaders: a proxy's X-Forwarded-For counts only if that proxy is known.
-        protected virtual string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        protected virtual string ClientOf(HttpContext http) => ClientAddress(http);
     }
 }

@@ -20,6 +20,7 @@ public sealed class UsersController(
     TokenService tokens,
     IOptions<AccountLockoutOptions> lockout,
     UnknownUserPassword unknownUser,
+    PasswordCheckLimit checks,
     TimeProvider time) : ControllerBase
 {
     /// <summary>Creates an account; the email must not be in use in any letter case.</summary>
@@ -41,11 +42,17 @@ public sealed class UsersController(
     /// </summary>
     [HttpPost("login")]
     [EndpointName("login")]
-    [EnableRateLimiting(RateLimits.LoginPolicy)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorBody>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ErrorBody>(StatusCodes.Status429TooManyRequests, "application/problem+json",
+        Description = "Too many requests from this address or user, or a locked account; see Retry-After")]
     public async Task<ActionResult<LoginResponse>> Login(LoginRequest request)
     {
+        if (checks.WaitFor(RateLimits.ClientAddress(HttpContext)) is { } wait)
+        {
+            Response.SetRetryAfter(wait);
+            return new Refusal(StatusCodes.Status429TooManyRequests, RateLimits.Message);
+        }
         var ct = HttpContext.RequestAborted;
         var user = await users.FindByEmailAsync(EmailAddress.Normalize(request.Email!), ct);
         var now = time.UtcNow();
