@@ -16,17 +16,14 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     internal const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
-        store.ReadAsync(async c =>
+        // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
+        store.ReadAsync(c => c.SnapshotAsync(async () =>
         {
-            // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
-            await using var snapshot = c.BeginTransaction(deferred: true);
-            var list = new SqliteContactList(c, snapshot, owner, query);
+            var list = new SqliteContactList(c, owner, query);
             var total = await list.CountAsync(ct);
             if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
-            var contacts = await list.PageAsync(total, ct);
-            await snapshot.CommitAsync(ct);
-            return ((IReadOnlyList<Contact>)contacts, total);
-        }, ct);
+            return ((IReadOnlyList<Contact>)await list.PageAsync(total, ct), total);
+        }, ct), ct);
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
