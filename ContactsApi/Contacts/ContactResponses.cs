@@ -25,6 +25,7 @@ public record ContactResponse<TOwner>(
     IReadOnlyList<AddressResponse> Addresses,
     bool HasPhoto,
     TOwner Owner,
+    // On the properties rather than in the options: the list's generated code runs only with options that carry no converter.
     [property: JsonConverter(typeof(UtcMillisecondsConverter))] DateTime CreatedAt,
     [property: JsonConverter(typeof(UtcMillisecondsConverter))] DateTime UpdatedAt);
 
@@ -56,8 +57,10 @@ public static class ContactMapping
 }
 
 /// <summary>
-/// The list page's JSON, generated at build time with the options MVC writes responses with (web names, times as
-/// <see cref="Common.Json.UtcMillisecondsConverter"/> writes them), so that the page is written by generated code.
+/// The list page's JSON, generated at build time with the options MVC writes responses with (web names; the times'
+/// converter is on their properties), for <see cref="GeneratedJsonOutputFormatter"/>. The page and its lists are
+/// written by generated code; each contact by its generated metadata, since a converted property keeps a type off
+/// the generated writer.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ContactPageResponse))]
