@@ -6,6 +6,7 @@ using ContactsApi.Storage.Sqlite;
 using ContactsApi.Tests.Contacts;
 using ContactsApi.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Xunit.Abstractions;
 
 namespace ContactsApi.Tests.Storage;
@@ -108,7 +109,7 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         // The last page of 1,000 is read from the far end, in the opposite order, through the same index.
         foreach (var query in new[] { plain, filtered, filtered with { Page = 100 }, plain with { Name = "ch" } })
         {
-            var list = new SqliteContactList(cached, null, owner, query);
+            var list = new SqliteContactList(cached, owner, query);
             var reverse = query.Page == 100;
             var page = Plan(list.WalkCommand(query.Skip, query.Limit, reverse));
             var count = Plan(list.ScanCountCommand());
@@ -133,7 +134,7 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
 
         foreach (var query in new[] { plain with { Name = "chaim" }, plain with { Name = "cha", Email = "n.net" }, plain with { Name = "chaim", Favorite = true, PhoneDigits = "0992" } })
         {
-            var list = new SqliteContactList(cached, null, owner, query);
+            var list = new SqliteContactList(cached, owner, query);
             var search = Plan(list.SearchCountCommand());
             var candidates = Plan(list.CandidateCountCommand());
             var fetch = Plan(list.FetchCommand(0, 10, reverse: false));
@@ -150,7 +151,7 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
             }
         }
         // A three-character name search counts its matches in one row of the kept trigram counts.
-        var kept = Plan(new SqliteContactList(cached, null, owner, plain with { Name = "cha" }).TrigramCountCommand());
+        var kept = Plan(new SqliteContactList(cached, owner, plain with { Name = "cha" }).TrigramCountCommand());
         Assert.Contains("SEARCH name_trigrams USING PRIMARY KEY (owner_no=? AND trigram=?)", kept);
         Assert.DoesNotContain(kept, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step != "SCAN CONSTANT ROW");
     }
@@ -160,7 +161,7 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
     {
         var owner = "63a4f6ada59c271a98adff3e";
         using var cached = new CachedConnection(Open(StartedFile()));
-        var list = new SqliteContactList(cached, null, owner, new ContactQuery { Name = "an" });
+        var list = new SqliteContactList(cached, owner, new ContactQuery { Name = "an" });
 
         Assert.Equal(["SEARCH name_groups USING PRIMARY KEY (owner_no=?)"], Plan(list.GroupCountCommand()));
         foreach (var reverse in new[] { false, true })
@@ -171,6 +172,32 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
             Assert.Equal("SEARCH contacts USING INDEX contacts_by_name (owner=? AND name_key=?)", rows[0]);
             Assert.DoesNotContain(rows, step => step.Contains("TEMP B-TREE") || step.StartsWith("SCAN contacts", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void A_page_is_read_by_a_statement_compiled_once_whichever_page_it_is()
+    {
+        var owner = "63a4f6ada59c271a98adff3e";
+        using var cached = new CachedConnection(Open(StartedFile()));
+        var walk = new SqliteContactList(cached, owner, new ContactQuery());
+        var fetch = new SqliteContactList(cached, owner, new ContactQuery { Name = "chaim" });
+        var groups = new SqliteContactList(cached, owner, new ContactQuery { Name = "an" });
+        long[] skips = [0, 10, 20, 30];
+
+        // A parameter SQLite plans by (a bare one in LIMIT or OFFSET, since 3.47) recompiles the statement at every new value.
+        Assert.Equal(0, Recompilations(skips.Select(skip => walk.WalkCommand(skip, 10, reverse: false))));
+        Assert.Equal(0, Recompilations(skips.Select(skip => fetch.FetchCommand(skip, 10 + skip, reverse: true))));
+        Assert.Equal(0, Recompilations(skips.Select(skip => groups.NameGroupRowsCommand(["2A44"], skip, 10, reverse: false))));
+    }
+
+    [Fact]
+    public async Task A_snapshot_whose_read_fails_is_ended_so_that_its_connection_reads_on()
+    {
+        using var cached = new CachedConnection(Open(StartedFile()));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => cached.SnapshotAsync<long>(() => throw new TimeoutException(), CancellationToken.None));
+
+        Assert.Equal(1L, await cached.SnapshotAsync(async () => (long)(await cached.Command("SELECT 1").ExecuteScalarAsync())!, CancellationToken.None));
     }
 
     private string StartedFile()
@@ -191,6 +218,47 @@ public sealed class SqliteStoreTests(ContactsApiFactory factory, ITestOutputHelp
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>
+    /// How many times SQLite compiled the commands' SQL (one text, as a page's command has) again when it ran once with
+    /// each command's parameters, through a statement of its own: the store's commands don't show their statements.
+    /// </summary>
+    private const int StatementReprepares = 5; // SQLITE_STMTSTATUS_REPREPARE, which SQLitePCL.raw doesn't name
+
+    private static int Recompilations(IEnumerable<SqliteCommand> runs)
+    {
+        sqlite3_stmt? statement = null;
+        try
+        {
+            foreach (var command in runs)
+            {
+                if (statement is null)
+                    Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(command.Connection!.Handle, command.CommandText, out statement));
+                raw.sqlite3_reset(statement);
+                raw.sqlite3_clear_bindings(statement);
+                foreach (SqliteParameter parameter in command.Parameters)
+                {
+                    var at = raw.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
+                    if (at == 0) continue;
+                    Assert.Equal(raw.SQLITE_OK, parameter.Value switch
+                    {
+                        string text => raw.sqlite3_bind_text(statement, at, text),
+                        long number => raw.sqlite3_bind_int64(statement, at, number),
+                        bool flag => raw.sqlite3_bind_int(statement, at, flag ? 1 : 0),
+                        var other => throw new InvalidOperationException($"No binding here for {other?.GetType()}"),
+                    });
+                }
+                int step;
+                while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) { }
+                Assert.Equal(raw.SQLITE_DONE, step);
+            }
+            return raw.sqlite3_stmt_status(statement!, StatementReprepares, 0);
+        }
+        finally
+        {
+            statement?.Dispose();
+        }
     }
 
     /// <summary>The plan's steps, as <c>EXPLAIN QUERY PLAN</c> prints them, for the command's own SQL and parameters.</summary>

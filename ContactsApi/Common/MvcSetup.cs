@@ -1,4 +1,5 @@
 using ContactsApi.Common.Json;
+using ContactsApi.Contacts;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -15,6 +16,7 @@ public static class MvcSetup
             {
                 // A string result (DELETE's message) is JSON, as the spec shows, not text/plain.
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();
+                options.OutputFormatters.Insert(0, new GeneratedJsonOutputFormatter(ContactResponsesJson.Default, typeof(ContactPageResponse)));
                 options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "Request body is required");
                 options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
                 options.Conventions.Add(new RequestBodies());

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContactsApi.Common.Json;
 using ContactsApi.Users;
 
 namespace ContactsApi.Contacts;
@@ -23,8 +25,9 @@ public record ContactResponse<TOwner>(
     IReadOnlyList<AddressResponse> Addresses,
     bool HasPhoto,
     TOwner Owner,
-    DateTime CreatedAt,
-    DateTime UpdatedAt);
+    // On the properties rather than in the options: the list's generated code runs only with options that carry no converter.
+    [property: JsonConverter(typeof(UtcMillisecondsConverter))] DateTime CreatedAt,
+    [property: JsonConverter(typeof(UtcMillisecondsConverter))] DateTime UpdatedAt);
 
 public sealed record PhoneResponse([property: JsonPropertyName("_id")] string Id, string Number, string Label);
 
@@ -52,3 +55,13 @@ public static class ContactMapping
     /// <summary>After a write the spec shows the owner as an id.</summary>
     public static ContactResponse<string> ToResponse(this Contact c) => c.ToResponse(c.Owner);
 }
+
+/// <summary>
+/// The list page's JSON, generated at build time with the options MVC writes responses with (web names; the times'
+/// converter is on their properties), for <see cref="GeneratedJsonOutputFormatter"/>. The page and its lists are
+/// written by generated code; each contact by its generated metadata, since a converted property keeps a type off
+/// the generated writer.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ContactPageResponse))]
+internal sealed partial class ContactResponsesJson : JsonSerializerContext;

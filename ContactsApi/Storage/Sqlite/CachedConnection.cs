@@ -40,6 +40,35 @@ public sealed class CachedConnection : IDisposable
 
     public SqliteTransaction BeginTransaction(bool deferred) => Connection.BeginTransaction(deferred);
 
+    /// <summary>
+    /// <paramref name="read"/> in one read transaction, so that all its statements see one snapshot; its commands
+    /// take no transaction. Begun and ended by this connection's kept statements: <see cref="BeginTransaction"/>
+    /// compiles its PRAGMA, BEGIN and COMMIT anew for every transaction.
+    /// </summary>
+    public async Task<T> SnapshotAsync<T>(Func<Task<T>> read, CancellationToken ct)
+    {
+        await Command("BEGIN").ExecuteNonQueryAsync(ct);
+        try
+        {
+            var result = await read();
+            await Command("COMMIT").ExecuteNonQueryAsync(ct);
+            return result;
+        }
+        catch
+        {
+            // A read has nothing to undo: this ends the snapshot, so that the connection can be used again, unless
+            // SQLite has ended it itself (some errors roll back), when there is nothing left to end.
+            try
+            {
+                Command("ROLLBACK").ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+            }
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         ForgetStatements();

@@ -21,7 +21,7 @@ namespace ContactsApi.Storage.Sqlite;
 /// </list>
 /// The commands are internal so that the store tests explain the very SQL this issues.
 /// </summary>
-internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? tx, string owner, ContactQuery query)
+internal sealed class SqliteContactList(CachedConnection c, string owner, ContactQuery query)
 {
     // Reading a row costs about twenty steps of an index walk (2 µs against 0.1 µs, measured at 100,000 contacts).
     private const long RowCost = 20;
@@ -42,10 +42,10 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
     /// <summary>All the query's matches among the owner's contacts. Call it first: the page's plan depends on it.</summary>
     public async Task<long> CountAsync(CancellationToken ct)
     {
-        _contacts = await ScalarAsync(c.Command(SqliteContactRepository.KeptCount, tx).With("$owner", owner), ct);
+        _contacts = await ScalarAsync(c.Command(SqliteContactRepository.KeptCount).With("$owner", owner), ct);
         if (!Filtered || _contacts == 0) return _contacts;
         if (query.Name is null && !Indexed) return await ScalarAsync(ScanCountCommand(), ct);
-        _ownerNo = await ScalarAsync(c.Command("SELECT coalesce((SELECT no FROM search_owners WHERE owner = $owner), 0)", tx)
+        _ownerNo = await ScalarAsync(c.Command("SELECT coalesce((SELECT no FROM search_owners WHERE owner = $owner), 0)")
             .With("$owner", owner), ct);
         if (!Indexed) return await ScalarAsync(NameOnly ? GroupCountCommand() : ScanCountCommand(), ct);
         var oneTrigram = _indexedEmail is null && _indexedName!.EnumerateRunes().Count() == 3;
@@ -95,46 +95,46 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
         return await NameGroupRowsCommand(keys, skip - before, limit, reverse).ReadAsync(SqliteContactRepository.Read, ct);
     }
 
-    internal SqliteCommand ScanCountCommand() => Bind(c.Command($"SELECT count(*) FROM contacts WHERE {AllFilters()}", tx));
+    internal SqliteCommand ScanCountCommand() => Bind(c.Command($"SELECT count(*) FROM contacts WHERE {AllFilters()}"));
 
     internal SqliteCommand GroupCountCommand() => Bind(c.Command(
-        "SELECT coalesce(sum(n), 0) FROM name_groups WHERE owner_no = $owner_no AND instr(name_lc, $name) > 0", tx));
+        "SELECT coalesce(sum(n), 0) FROM name_groups WHERE owner_no = $owner_no AND instr(name_lc, $name) > 0"));
 
     /// <summary>Each distinct name that matches, in order, with the number of contacts that have it.</summary>
     internal SqliteCommand NameGroupsCommand(bool reverse) => Bind(c.Command($"""
         SELECT name_key, sum(n) FROM name_groups WHERE owner_no = $owner_no AND instr(name_lc, $name) > 0
         GROUP BY name_key ORDER BY name_key {(reverse ? "DESC" : "ASC")}
-        """, tx));
+        """));
 
     internal SqliteCommand NameGroupRowsCommand(IReadOnlyCollection<string> hexKeys, long skip, long limit, bool reverse) => Paged(c.Command($"""
         SELECT {SqliteContactRepository.Columns} FROM contacts INDEXED BY contacts_by_name
         WHERE owner = $owner AND name_key IN (SELECT unhex(value) FROM json_each($keys)) AND instr(name_lc, $name) > 0
-        ORDER BY {OrderBy(reverse)} LIMIT $limit OFFSET $skip
-        """, tx), skip, limit).With("$keys", $"[{string.Join(",", hexKeys.Select(k => $"\"{k}\""))}]");
+        ORDER BY {OrderBy(reverse)} LIMIT +$limit OFFSET +$skip
+        """), skip, limit).With("$keys", $"[{string.Join(",", hexKeys.Select(k => $"\"{k}\""))}]");
 
     internal SqliteCommand TrigramCountCommand() => Bind(c.Command(
-        "SELECT coalesce((SELECT n FROM name_trigrams WHERE owner_no = $owner_no AND trigram = $name), 0)", tx));
+        "SELECT coalesce((SELECT n FROM name_trigrams WHERE owner_no = $owner_no AND trigram = $name), 0)"));
 
     internal SqliteCommand SearchCountCommand() => Bind(c.Command(
-        "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH $match AND rowid BETWEEN $first AND $last", tx));
+        "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH $match AND rowid BETWEEN $first AND $last"));
 
     internal SqliteCommand CandidateCountCommand() => Bind(c.Command(
-        $"SELECT count(*) FROM contacts INDEXED BY contacts_by_search_id WHERE search_id IN ({Matches}) AND {OtherFilters()}", tx));
+        $"SELECT count(*) FROM contacts INDEXED BY contacts_by_search_id WHERE search_id IN ({Matches}) AND {OtherFilters()}"));
 
     // The index is named so that SQLite never picks a plan that sorts a whole owner's rows: the planner can't
     // see that a selective filter is rare, and a sort of 100,000 rows is the slow case.
     /// <summary>The sort's index walked from one end, its entries that don't match skipped.</summary>
     internal SqliteCommand WalkCommand(long skip, long limit, bool reverse) => Paged(c.Command($"""
         SELECT {SqliteContactRepository.Columns} FROM contacts INDEXED BY {SortIndex} WHERE {AllFilters()}
-        ORDER BY {OrderBy(reverse)} LIMIT $limit OFFSET $skip
-        """, tx), skip, limit);
+        ORDER BY {OrderBy(reverse)} LIMIT +$limit OFFSET +$skip
+        """), skip, limit);
 
     /// <summary>The rows the trigram index matches, that the other filters keep, sorted.</summary>
     internal SqliteCommand FetchCommand(long skip, long limit, bool reverse) => Paged(c.Command($"""
         SELECT {SqliteContactRepository.Columns} FROM contacts INDEXED BY contacts_by_search_id
         WHERE search_id IN ({Matches}) AND {OtherFilters()}
-        ORDER BY {OrderBy(reverse)} LIMIT $limit OFFSET $skip
-        """, tx), skip, limit);
+        ORDER BY {OrderBy(reverse)} LIMIT +$limit OFFSET +$skip
+        """), skip, limit);
 
     /// <summary>
     /// The term, if the trigram index can answer it: three characters (code points, as FTS5 counts them) or
@@ -206,6 +206,9 @@ internal sealed class SqliteContactList(CachedConnection c, SqliteTransaction? t
         return command.With("$owner_no", _ownerNo);
     }
 
+    // The page's bounds are written "+$limit" and "+$skip" in the SQL: a bare parameter in LIMIT or OFFSET makes
+    // SQLite (3.47 and later) plan for its value, so that every page read compiled its statement again. The unary
+    // plus hides the value from the planner; the plans here don't depend on it.
     private SqliteCommand Paged(SqliteCommand command, long skip, long limit) => Bind(command).With("$limit", limit).With("$skip", skip);
 
     private static async Task<long> ScalarAsync(SqliteCommand command, CancellationToken ct) => (long)(await command.ExecuteScalarAsync(ct))!;

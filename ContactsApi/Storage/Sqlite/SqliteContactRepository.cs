@@ -16,17 +16,14 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     internal const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
-        store.ReadAsync(async c =>
+        // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
+        store.ReadAsync(c => c.SnapshotAsync(async () =>
         {
-            // One snapshot for the total and the page, so they agree, and a page read from the far end is exact.
-            await using var snapshot = c.BeginTransaction(deferred: true);
-            var list = new SqliteContactList(c, snapshot, owner, query);
+            var list = new SqliteContactList(c, owner, query);
             var total = await list.CountAsync(ct);
             if (query.Skip >= total) return ((IReadOnlyList<Contact>)[], total);
-            var contacts = await list.PageAsync(total, ct);
-            await snapshot.CommitAsync(ct);
-            return ((IReadOnlyList<Contact>)contacts, total);
-        }, ct);
+            return ((IReadOnlyList<Contact>)await list.PageAsync(total, ct), total);
+        }, ct), ct);
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
@@ -321,33 +318,24 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         Owner = reader.GetString(1),
         Name = reader.GetString(2),
         Email = reader.GetString(3),
-        Phones = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(4), PhoneRowsJson.Default.PhoneRowArray)!
-            .Select(p => new Phone(p.Id, p.Number, p.Label)).ToArray(),
+        Phones = SqliteJsonColumns.Phones(reader.GetFieldValue<byte[]>(4)),
         Favorite = reader.GetBoolean(5),
         CreatedAt = SqliteCommands.FromUnixMs(reader.GetInt64(6)),
         UpdatedAt = SqliteCommands.FromUnixMs(reader.GetInt64(7)),
-        Emails = ReadList(reader, 8, PhoneRowsJson.Default.EmailRowArray, e => new ContactEmail(e.Id, e.Address, e.Label)),
+        Emails = SqliteJsonColumns.Emails(reader.GetFieldValue<byte[]>(8)),
         Organization = reader.IsDBNull(9) ? null : reader.GetString(9),
         Title = reader.IsDBNull(10) ? null : reader.GetString(10),
         Birthday = reader.IsDBNull(11) ? null : reader.GetString(11),
         Notes = reader.IsDBNull(12) ? null : reader.GetString(12),
-        Addresses = ReadList(reader, 13, PhoneRowsJson.Default.AddressRowArray, a => a.ToAddress()),
+        Addresses = SqliteJsonColumns.Addresses(reader.GetFieldValue<byte[]>(13)),
         Uid = reader.IsDBNull(14) ? null : reader.GetString(14),
-        Kept = ReadList(reader, 15, PhoneRowsJson.Default.StringArray, line => line),
+        Kept = SqliteJsonColumns.Strings(reader.GetFieldValue<byte[]>(15)),
         PhotoTag = reader.IsDBNull(16) ? null : reader.GetString(16),
     };
 
-    /// <summary>A JSON array column; most contacts have none of the card's lists, so "[]" is read without the serializer.</summary>
-    private static IReadOnlyList<T> ReadList<TRow, T>(SqliteDataReader reader, int column, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRow[]> rows,
-        Func<TRow, T> read)
-    {
-        var json = reader.GetFieldValue<byte[]>(column);
-        return json is [(byte)'[', (byte)']'] ? [] : JsonSerializer.Deserialize(json, rows)!.Select(read).ToArray();
-    }
-
     /// <summary>
-    /// A phone as the JSON column holds it: the MongoDB document's shape. Plain settable properties: for a
-    /// constructor, or init-only or required properties, the generated reader fills an argument cache first.
+    /// A phone as the JSON column holds it: the MongoDB document's shape. Written by the generated serializer;
+    /// read back by <see cref="SqliteJsonColumns"/>.
     /// </summary>
     internal sealed class PhoneRow
     {
@@ -377,18 +365,15 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         {
             Id = a.Id, Label = a.Label, Street = a.Street, City = a.City, Region = a.Region, Postcode = a.Postcode, Country = a.Country,
         };
-
-        public ContactAddress ToAddress() => new(Id, Label, Street, City, Region, Postcode, Country);
     }
 }
 
 /// <summary>
-/// The JSON columns (phones, emails, addresses, kept), generated at build time and read from the column's
-/// UTF-8 bytes: read through a string and reflection, phones were half the time of reading a contact's row.
+/// The JSON columns (phones, emails, addresses, kept) as they are written, generated at build time; they are read
+/// by <see cref="SqliteJsonColumns"/>.
 /// </summary>
 [JsonSerializable(typeof(SqliteContactRepository.PhoneRow[]))]
 [JsonSerializable(typeof(SqliteContactRepository.EmailRow[]))]
 [JsonSerializable(typeof(SqliteContactRepository.AddressRow[]))]
-[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class PhoneRowsJson : JsonSerializerContext;
