@@ -141,11 +141,45 @@ public sealed class SqliteWriteQueueTests : IDisposable
         Assert.InRange(new FileInfo(_store.FilePath + "-wal").Length, 1, 2 * SqliteCheckpointer.WriterPages * 4200L);
     }
 
+    [Fact]
+    public async Task A_write_that_changes_many_pages_keeps_what_it_would_roll_back_to_in_memory()
+    {
+        // Some 200 pages, all changed by the update below: past the 64 KiB that SQLite keeps in memory by default.
+        await _store.WriteAsync((c, tx) => c.Command("""
+            WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) INSERT INTO scratch (n) SELECT n FROM s
+            """, tx).ExecuteNonQueryAsync(), default);
+
+        var temporaryFiles = await _store.WriteAsync(async (c, tx) =>
+        {
+            await c.Command("UPDATE scratch SET n = -n", tx).ExecuteNonQueryAsync();
+            return OpenTemporaryFiles();
+        }, default);
+
+        Assert.Empty(temporaryFiles);
+        Assert.Equal(50_000, (await StoredAsync()).Count(n => n < 0));
+    }
+
     public void Dispose()
     {
         // A test that failed while holding the writer would otherwise hang here, in the store's wait for it.
         _gate.TrySetResult();
         _factory.Dispose();
+    }
+
+    /// <summary>The temporary files SQLite has open in this process (it names them etilqs_*, unlinked once open).</summary>
+    private static List<string> OpenTemporaryFiles() =>
+        Directory.EnumerateFiles("/proc/self/fd").Select(LinkTarget).OfType<string>().Where(target => target.Contains("etilqs_")).ToList();
+
+    private static string? LinkTarget(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;   // closed since it was listed
+        }
     }
 
     /// <summary>A write that has started and waits until released: the writes queued meanwhile form the next group.</summary>
