@@ -142,21 +142,24 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_changes_many_pages_keeps_what_it_would_roll_back_to_in_memory()
+    public async Task A_write_that_goes_alone_commits_in_a_transaction_of_its_own_between_the_groups_before_and_after_it()
     {
-        // Some 200 pages, all changed by the update below: past the 64 KiB that SQLite keeps in memory by default.
-        await _store.WriteAsync((c, tx) => c.Command("""
-            WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) INSERT INTO scratch (n) SELECT n FROM s
-            """, tx).ExecuteNonQueryAsync(), default);
-
-        var temporaryFiles = await _store.WriteAsync(async (c, tx) =>
+        var (held, release) = await HoldTheWriterAsync();
+        var before = Enumerable.Range(1, 5).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
+        var alone = _store.WriteAloneAsync(async (c, tx) =>
         {
-            await c.Command("UPDATE scratch SET n = -n", tx).ExecuteNonQueryAsync();
-            return OpenTemporaryFiles();
+            await Insert(c, tx, 100).ExecuteNonQueryAsync();
+            // What another connection sees is what has committed.
+            return await _store.ReadAsync(r => r.Command("SELECT n FROM scratch ORDER BY n").ReadAsync(x => x.GetInt64(0), default), default);
         }, default);
+        var after = Enumerable.Range(6, 5).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
 
-        Assert.Empty(temporaryFiles);
-        Assert.Equal(50_000, (await StoredAsync()).Count(n => n < 0));
+        release();
+        await held;
+        await Task.WhenAll(before.Concat(after));
+
+        Assert.Equal([1L, 2, 3, 4, 5], await alone);
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(n => (long)n), 100L], await StoredAsync());
     }
 
     public void Dispose()
@@ -164,22 +167,6 @@ public sealed class SqliteWriteQueueTests : IDisposable
         // A test that failed while holding the writer would otherwise hang here, in the store's wait for it.
         _gate.TrySetResult();
         _factory.Dispose();
-    }
-
-    /// <summary>The temporary files SQLite has open in this process (it names them etilqs_*, unlinked once open).</summary>
-    private static List<string> OpenTemporaryFiles() =>
-        Directory.EnumerateFiles("/proc/self/fd").Select(LinkTarget).OfType<string>().Where(target => target.Contains("etilqs_")).ToList();
-
-    private static string? LinkTarget(string descriptor)
-    {
-        try
-        {
-            return new FileInfo(descriptor).LinkTarget;
-        }
-        catch (IOException)
-        {
-            return null;   // closed since it was listed
-        }
     }
 
     /// <summary>A write that has started and waits until released: the writes queued meanwhile form the next group.</summary>
