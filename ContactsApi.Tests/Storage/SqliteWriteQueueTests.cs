@@ -141,6 +141,27 @@ public sealed class SqliteWriteQueueTests : IDisposable
         Assert.InRange(new FileInfo(_store.FilePath + "-wal").Length, 1, 2 * SqliteCheckpointer.WriterPages * 4200L);
     }
 
+    [Fact]
+    public async Task A_write_that_goes_alone_commits_in_a_transaction_of_its_own_between_the_groups_before_and_after_it()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        var before = Enumerable.Range(1, 5).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
+        var alone = _store.WriteAloneAsync(async (c, tx) =>
+        {
+            await Insert(c, tx, 100).ExecuteNonQueryAsync();
+            // What another connection sees is what has committed.
+            return await _store.ReadAsync(r => r.Command("SELECT n FROM scratch ORDER BY n").ReadAsync(x => x.GetInt64(0), default), default);
+        }, default);
+        var after = Enumerable.Range(6, 5).Select(n => _store.WriteAsync((c, tx) => Insert(c, tx, n).ExecuteNonQueryAsync(), default)).ToList();
+
+        release();
+        await held;
+        await Task.WhenAll(before.Concat(after));
+
+        Assert.Equal([1L, 2, 3, 4, 5], await alone);
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(n => (long)n), 100L], await StoredAsync());
+    }
+
     public void Dispose()
     {
         // A test that failed while holding the writer would otherwise hang here, in the store's wait for it.

@@ -1,6 +1,7 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
+using System.Text.Json.Serialization;
 
 namespace ContactsApi.Contacts;
 
@@ -12,8 +13,6 @@ namespace ContactsApi.Contacts;
 /// </summary>
 public static class ContactETag
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The tag as a quoted strong entity tag (RFC 9110), ready for a header.</summary>
     public static string Of(Contact contact)
     {
@@ -21,10 +20,22 @@ public static class ContactETag
         {
             CreatedAt = ToMilliseconds(contact.CreatedAt),
             UpdatedAt = ToMilliseconds(contact.UpdatedAt),
-        }, Json);
-        return $"\"{WebEncoders.Base64UrlEncode(SHA256.HashData(bytes), 0, 16)}\"";
+        }, ContactETagJson.Default.Contact);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return $"\"{Base64Url.EncodeToString(hash[..16])}\"";
     }
 
     private static DateTime ToMilliseconds(DateTime time) =>
         new(time.Ticks - time.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 }
+
+/// <summary>
+/// The contact as its tag fingerprints it: the web defaults' JSON (camelCase names, every property), written by
+/// code generated at build time rather than by reflection, the same bytes (a test holds the two equal, so tags given
+/// out before still match): a tag is computed at every write of a contact and every answer with one, and the
+/// reflection-based writer was some 0.7 of its 2.7 µs.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Contact))]
+internal sealed partial class ContactETagJson : JsonSerializerContext;

@@ -46,7 +46,7 @@ public sealed class SqliteContactHistory(SqliteStore store, IOptions<ContactLimi
     }
 
     public Task<bool> PurgeAsync(string owner, string? id, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) =>
+        store.WriteAloneAsync(async (c, tx) =>
         {
             var ids = await c.Command($"SELECT id FROM contacts_trash WHERE owner = $owner{(id is null ? "" : " AND id = $id")}", tx)
                 .With("$owner", owner).With("$id", id).ReadAsync(r => r.GetString(0), ct);
@@ -97,7 +97,7 @@ public sealed class SqliteContactHistory(SqliteStore store, IOptions<ContactLimi
         }, ct);
 
     public Task<UndoCounts> UndoAsync(string owner, DateTime to, DateTime now, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) =>
+        store.WriteAloneAsync(async (c, tx) =>
         {
             // Each contact changed since that moment, with where it was and what it was just before its first change since.
             var rows = await c.Command("""
@@ -158,7 +158,7 @@ public sealed class SqliteContactHistory(SqliteStore store, IOptions<ContactLimi
         }, ct);
 
     public Task ForgetBeforeAsync(DateTime cutoff, CancellationToken ct = default) =>
-        store.WriteAsync(async (c, tx) =>
+        store.WriteAloneAsync(async (c, tx) =>
         {
             foreach (var sql in new[]
                      {

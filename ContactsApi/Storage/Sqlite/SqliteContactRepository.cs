@@ -202,7 +202,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     public Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
         Func<ImportCounts, Refusal?> approve, CancellationToken ct = default) =>
         // One write: matched and written in one transaction, which a failure anywhere rolls back whole.
-        store.WriteAsync<Outcome<ImportCounts>>(async (c, tx) =>
+        store.WriteAloneAsync<Outcome<ImportCounts>>(async (c, tx) =>
         {
             var matching = new CardMatching();
             var plan = new List<(ImportedCard Card, Contact? Match)>(cards.Count);

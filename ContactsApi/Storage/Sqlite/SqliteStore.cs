@@ -93,6 +93,14 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
     public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
         _writes.WriteAsync(work, ct);
 
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, for a write that may change many pages (an import, an undo, a purge, a
+    /// user's deletion): in a transaction of its own, which keeps the originals of the pages it changes in a
+    /// temporary file, where the writes committed in groups keep theirs in memory.
+    /// </summary>
+    public Task<T> WriteAloneAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
+        _writes.WriteAsync(work, ct, alone: true);
+
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {
         try

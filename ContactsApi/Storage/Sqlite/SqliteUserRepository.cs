@@ -78,7 +78,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
         // One transaction here, so there is no halfway state; the order matches the MongoDB store's.
-        store.WriteAsync(async (c, tx) =>
+        store.WriteAloneAsync(async (c, tx) =>
         {
             await c.Command("DELETE FROM sessions WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM app_passwords WHERE user_id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);

@@ -51,14 +51,18 @@ internal sealed class SqliteWriteQueue : IDisposable
     /// A write whose <paramref name="ct"/> is cancelled before the writer takes it is dropped and frees its
     /// place at once: its client is gone, and a retry of it must not find it committed as well.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
+    /// <param name="alone">
+    /// A write that may change many pages (an import, an undo, a purge, a user's deletion): committed in a
+    /// transaction of its own, which keeps the originals of the pages it changes in a temporary file, not in memory.
+    /// </param>
+    public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct, bool alone = false)
     {
         if (Interlocked.Increment(ref _pending) > _maxPending)
         {
             FreePlace();
             throw new StoreUnavailableException($"The store's {_maxPending} places for writes are taken") { RetryAfter = RetryAfter };
         }
-        var write = new QueuedWrite<T>(work, ct, FreePlace);
+        var write = new QueuedWrite<T>(work, ct, FreePlace) { Alone = alone };
         // Before the writer can see it, so the writer's Take never races the registration.
         write.DropWhenCancelled();
         if (!_queue.Writer.TryWrite(write))
@@ -96,10 +100,21 @@ internal sealed class SqliteWriteQueue : IDisposable
     private async Task WriteGroupsAsync()
     {
         var group = new List<QueuedWrite>(MaxGroup);
-        while (await _queue.Reader.WaitToReadAsync())
+        QueuedWrite? next = null;   // a write to go alone, taken while a group was being made: it comes next
+        while (next is not null || await _queue.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var write))
-                if (write.Take()) group.Add(write);
+            if (next is not null) group.Add(next);
+            next = null;
+            while (group.Count < MaxGroup && group is not [{ Alone: true }] && _queue.Reader.TryRead(out var write))
+            {
+                if (!write.Take()) continue;
+                if (write.Alone && group.Count > 0)
+                {
+                    next = write;
+                    break;
+                }
+                group.Add(write);
+            }
             if (group.Count == 0) continue;
             await CommitAsync(group);
             group.Clear();
@@ -114,10 +129,16 @@ internal sealed class SqliteWriteQueue : IDisposable
         try
         {
             _connection ??= OpenWriter();
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var write in group) await write.RunAsync(_connection, transaction);
-            _beforeCommit(_connection, transaction);
-            transaction.Commit();
+            // SQLite reads the setting when the transaction begins (see OpenWriter).
+            var large = group is [{ Alone: true }];
+            if (large) _connection.Command("PRAGMA temp_store = DEFAULT").ExecuteNonQuery();
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                foreach (var write in group) await write.RunAsync(_connection, transaction);
+                _beforeCommit(_connection, transaction);
+                transaction.Commit();
+            }
+            if (large) _connection.Command("PRAGMA temp_store = MEMORY").ExecuteNonQuery();
             _checkpointer.Committed(group.Count);
         }
         catch (Exception e)
@@ -139,6 +160,13 @@ internal sealed class SqliteWriteQueue : IDisposable
     {
         var connection = _pool.Open();
         SqliteCheckpointer.PrepareWriter(connection);
+        // A write has a savepoint, which keeps the original of each page the write changes (as does a statement that
+        // changes many rows). SQLite keeps those in memory up to 64 KiB, then in a temporary file for the rest of the
+        // transaction, a pwrite a page for every later write of the group: a create changes some 25 pages (its row and
+        // indexes, the search tables, the change log), past that bound, and those pwrites were half of a create's
+        // system time. In memory for good, they are a write's own pages, freed at its end; a write that may change
+        // thousands goes alone, in a transaction that keeps them in a file as before (CommitAsync).
+        connection.Command("PRAGMA temp_store = MEMORY").ExecuteNonQuery();
         return connection;
     }
 
@@ -146,6 +174,9 @@ internal sealed class SqliteWriteQueue : IDisposable
     {
         /// <summary>The writer takes the write for its group; false if it was dropped first, and is then skipped.</summary>
         public abstract bool Take();
+
+        /// <summary>Whether it goes in a transaction of its own (see <see cref="WriteAsync{T}"/>).</summary>
+        public bool Alone { get; init; }
 
         public abstract Task RunAsync(CachedConnection connection, SqliteTransaction transaction);
 
