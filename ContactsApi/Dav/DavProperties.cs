@@ -39,7 +39,7 @@ public static class DavProperties
     };
 
     /// <summary>What the resource holds for the property, or null when it has no such property.</summary>
-    public static XElement? Value(XName name, DavResource resource, User user, DavCard? card, string? ctag, string? syncToken = null)
+    public static XElement? Value(XName name, DavResource resource, User user, DavListedCard? card, string? ctag, string? syncToken = null)
     {
         var kind = resource.Kind;
         var isCollection = kind != DavKind.Card;
@@ -83,7 +83,8 @@ public static class DavProperties
             if (name == GetETag) return new XElement(name, card.ETag);
             if (name == GetContentType) return new XElement(name, DavCards.MediaType);
             if (name == GetContentLength && card.Length is { } length) return new XElement(name, length);
-            if (name == GetLastModified) return new XElement(name, card.Contact.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            if (name == GetLastModified && card is DavCard { Contact: var contact })
+                return new XElement(name, contact.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         }
         return null;
     }

@@ -65,7 +65,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
             (since, more) = (page.Last, page.More);
         }
         var names = changed.Count > NameEachUpTo
-            ? (await book.ListAsync(user.Id, ct)).ToDictionary(c => c.Contact.Id, c => c.Name, StringComparer.Ordinal)
+            ? (await book.ListTagsAsync(user.Id, ct)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal)
             : null;
 
         await using var multistatus = await Multistatus.StartAsync(http.Response);
@@ -82,7 +82,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
 
     /// <summary>The card's name, as the book's listing gives it (<see cref="AddressBook"/>).</summary>
     private async Task<string> NameOfAsync(string owner, Contact contact, CancellationToken ct) =>
-        contact.Uid is { } uid && AddressBook.Usable(uid) && (await contacts.FindByUidAsync(owner, uid, ct)).FirstOrDefault()?.Id == contact.Id
+        contact.Uid is { } uid && AddressBook.Usable(uid) && (await contacts.FindByUidAsync(owner, uid, ct)).FirstOrDefault()?.Contact.Id == contact.Id
             ? AddressBook.NameFor(uid)
             : AddressBook.NameFor(contact.Id);
 
