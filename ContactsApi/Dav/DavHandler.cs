@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Auth;
 using ContactsApi.Common;
@@ -142,9 +143,9 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
     private async Task<DavCard> WithLengthAsync(User user, DavCard card, CancellationToken ct) =>
         card with { Length = System.Text.Encoding.UTF8.GetByteCount(await cards.TextAsync(user.Id, card.Contact, Vcards.VcardVersion.V3, ct)) };
 
-    private static XElement Response(User user, DavResource resource, DavListedCard? card, string? ctag, string? syncToken,
+    private static Action<XmlWriter> Response(User user, DavResource resource, DavListedCard? card, string? ctag, string? syncToken,
         IReadOnlyList<XName>? requested, bool namesOnly) =>
-        DavProperties.Response(DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),
+        writer => DavProperties.WriteResponse(writer, DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),
             name => DavProperties.Value(name, resource, user, card, ctag, syncToken), namesOnly);
 
     private static bool Wants(IReadOnlyList<XName>? requested, DavKind kind, XName name) =>

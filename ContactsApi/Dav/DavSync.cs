@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Contacts;
 using ContactsApi.History;
@@ -33,7 +34,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
         return TokenPrefix + tokens.Issue(owner, position);
     }
 
-    public async Task ReportAsync(HttpContext http, User user, XElement report, Func<User, DavCard, IReadOnlyList<XName>, VcardVersion, Task<XElement>> response)
+    public async Task ReportAsync(HttpContext http, User user, XElement report, Func<User, DavCard, IReadOnlyList<XName>, VcardVersion, Task<Action<XmlWriter>>> response)
     {
         var ct = http.RequestAborted;
         var given = report.Element(WebDav + "sync-token")?.Value.Trim() ?? "";
