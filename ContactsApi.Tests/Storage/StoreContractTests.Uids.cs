@@ -13,8 +13,8 @@ public abstract partial class StoreContractTests
         var renamed = await AddContactAsync(NewContact(user.Id, "Its UID is another") with { Uid = "card-2" });
         await AddContactAsync(NewContact(other.Id, "Not mine") with { Uid = "card-1" });
 
-        Assert.Equal(Ids([first, second]), Ids(await Contacts.FindByUidAsync(user.Id, "card-1")));
-        Assert.Equal(madeHere.Id, Assert.Single(await Contacts.FindByUidAsync(user.Id, madeHere.Id)).Id);
+        Assert.Equal(Ids([first, second]), Ids((await Contacts.FindByUidAsync(user.Id, "card-1")).Select(t => t.Contact)));
+        Assert.Equal(madeHere.Id, Assert.Single(await Contacts.FindByUidAsync(user.Id, madeHere.Id)).Contact.Id);
         Assert.Empty(await Contacts.FindByUidAsync(user.Id, renamed.Id));
         Assert.Empty(await Contacts.FindByUidAsync(user.Id, "card-3"));
     }

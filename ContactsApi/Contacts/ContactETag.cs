@@ -7,9 +7,10 @@ namespace ContactsApi.Contacts;
 
 /// <summary>
 /// A contact's entity tag, the one every protocol shows (the REST API's <c>ETag</c>, CardDAV's
-/// <c>getetag</c>): a fingerprint of the whole stored contact, so it changes with any field, is the same
-/// for the same contact read from either store, and needs no column of its own. Times count to the
-/// millisecond, as both stores keep them, so a contact as written and the same contact read back agree.
+/// <c>getetag</c>): a fingerprint of the whole stored contact, so it changes with any field and is the same
+/// for the same contact read from either store. Times count to the millisecond, as both stores keep them, so
+/// a contact as written and the same contact read back agree. The stores keep it beside the contact, written
+/// with every write (<see cref="TaggedContact"/>), so reads and listings don't compute it again.
 /// </summary>
 public static class ContactETag
 {

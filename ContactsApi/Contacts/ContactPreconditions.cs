@@ -29,12 +29,12 @@ public static class ContactPreconditions
     public static Func<Contact, Outcome<Contact>> Guarded(Func<Contact, Refusal?> check, Func<Contact, Outcome<Contact>> change) =>
         contact => check(contact) is { } refused ? refused : change(contact);
 
-    /// <summary>Whether the request's <c>If-None-Match</c> names the contact's tag (weakly, as a GET compares).</summary>
-    public static bool NotModified(HttpRequest request, Contact contact)
+    /// <summary>Whether the request's <c>If-None-Match</c> names the contact's tag, <paramref name="etag"/> (weakly, as a GET compares).</summary>
+    public static bool NotModified(HttpRequest request, string etag)
     {
         if (!request.Headers.TryGetValue(HeaderNames.IfNoneMatch, out var values)
             || !EntityTagHeaderValue.TryParseList(values, out var tags)) return false;
-        var current = new EntityTagHeaderValue(ContactETag.Of(contact));
+        var current = new EntityTagHeaderValue(etag);
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 

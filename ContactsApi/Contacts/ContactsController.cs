@@ -43,11 +43,12 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [ProducesResponseType<ErrorBody>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ContactResponse<UserSummary>>> Get([ObjectId] string id)
     {
-        if (await contacts.FindAsync(Owner, id, Aborted) is not { } contact) return Refusal.NotFound;
-        Response.Tagged(contact);
-        return ContactPreconditions.NotModified(Request, contact)
+        // The tag the store keeps with the contact: a read hashes nothing.
+        if (await contacts.FindTaggedAsync(Owner, id, Aborted) is not { } found) return Refusal.NotFound;
+        Response.Headers.ETag = found.ETag;
+        return ContactPreconditions.NotModified(Request, found.ETag)
             ? StatusCode(StatusCodes.Status304NotModified)
-            : contact.ToResponse(HttpContext.CurrentUser().ToSummary());
+            : found.Contact.ToResponse(HttpContext.CurrentUser().ToSummary());
     }
 
     /// <summary>Adds a contact; a user has at most <c>Limits:ContactsPerUser</c> (403 past it).</summary>

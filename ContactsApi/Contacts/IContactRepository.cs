@@ -10,6 +10,9 @@ public interface IContactRepository
 
     Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default);
 
+    /// <summary>The contact with its stored entity tag (<see cref="TaggedContact"/>); null when the owner has no such contact.</summary>
+    Task<TaggedContact?> FindTaggedAsync(string owner, string id, CancellationToken ct = default);
+
     /// <summary>
     /// Adds the contact, in the write that checks its owner's <see cref="ContactLimitOptions.ContactsPerUser"/>;
     /// null when added, else the limit's refusal (403) and nothing added.
@@ -60,6 +63,12 @@ public interface IContactRepository
     IAsyncEnumerable<Contact> StreamOwnedAsync(string owner, CancellationToken ct = default);
 
     /// <summary>
+    /// Every contact of the owner as its id, UID and stored entity tag only, in no particular order: what an
+    /// address book's listing shows, read without the contacts themselves.
+    /// </summary>
+    IAsyncEnumerable<ContactTag> StreamTagsAsync(string owner, CancellationToken ct = default);
+
+    /// <summary>
     /// Writes an import's cards as one transaction: each card is matched (<see cref="CardMatching"/>) and
     /// created, left unchanged, or written over its contact by <see cref="ContactEdit.FromCard"/> through the
     /// path every change takes. Before anything is written, the owner's contact limit is checked and
@@ -77,7 +86,7 @@ public interface IContactRepository
 
     /// <summary>
     /// The owner's contacts whose card has this UID (a contact's own, or the id of a contact made here, which
-    /// its card carries as its UID), by id: what a CardDAV client names a card by.
+    /// its card carries as its UID), by id, each with its stored entity tag: what a CardDAV client names a card by.
     /// </summary>
-    Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default);
+    Task<IReadOnlyList<TaggedContact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default);
 }

@@ -24,7 +24,7 @@ public sealed class DavCards(IContactRepository contacts, AddressBook book, Cont
     public async Task GetAsync(HttpContext http, string owner, DavCard card)
     {
         http.Response.Headers.ETag = card.ETag;
-        if (ContactPreconditions.NotModified(http.Request, card.Contact))
+        if (ContactPreconditions.NotModified(http.Request, card.ETag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Auth;
 using ContactsApi.Common;
@@ -99,7 +100,7 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
             await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status404NotFound, "Not Found");
             return;
         }
-        var members = depth == "1" ? await MembersAsync(user, resource, ct) : [];
+        var members = depth == "1" ? await MembersAsync(user, resource, NeedsContacts(requested), ct) : [];
         // A card's length is its text's, photo and all: made only for a client that asks (cadaver's ls does).
         if (requested?.Contains(DavProperties.GetContentLength) == true)
         {
@@ -111,32 +112,40 @@ public sealed class DavHandler(AddressBook book, DavCards cards, DavReports repo
         var wantsCTag = Wants(requested, DavKind.Book, DavProperties.GetCTag)
                         && (resource.Kind == DavKind.Book || members.OfType<DavResource>().Any(m => m.Kind == DavKind.Book));
         var ctag = wantsCTag ? AddressBook.CTagOf(resource.Kind == DavKind.Book && depth == "1"
-            ? members.OfType<DavCard>() : await book.ListAsync(user.Id, ct)) : null;
+            ? members.OfType<DavListedCard>() : await book.ListTagsAsync(user.Id, ct)) : null;
         var hasBook = resource.Kind == DavKind.Book || members.OfType<DavResource>().Any(m => m.Kind == DavKind.Book);
         var syncToken = hasBook && requested?.Contains(DavProperties.SyncToken) == true ? await sync.CurrentTokenAsync(user.Id, ct) : null;
 
         await using var multistatus = await Multistatus.StartAsync(http.Response);
         await multistatus.WriteAsync(Response(user, resource, card, ctag, syncToken, requested, namesOnly));
         foreach (var member in members)
-            await multistatus.WriteAsync(member is DavCard memberCard
+            await multistatus.WriteAsync(member is DavListedCard memberCard
                 ? Response(user, new DavResource(DavKind.Card, user.Id, memberCard.Name), memberCard, null, null, requested, namesOnly)
                 : Response(user, (DavResource)member, null, ctag, syncToken, requested, namesOnly));
     }
 
-    /// <summary>The members one level down: the home's address book, the book's cards.</summary>
-    private async Task<List<object>> MembersAsync(User user, DavResource resource, CancellationToken ct) => resource.Kind switch
+    /// <summary>
+    /// The members one level down: the home's address book, the book's cards. The cards are their names and stored
+    /// tags, what a sync's listing asks for, unless <paramref name="withContacts"/>.
+    /// </summary>
+    private async Task<List<object>> MembersAsync(User user, DavResource resource, bool withContacts, CancellationToken ct) => resource.Kind switch
     {
         DavKind.Home => [new DavResource(DavKind.Book, user.Id)],
-        DavKind.Book => [.. await book.ListAsync(user.Id, ct)],
+        DavKind.Book when withContacts => [.. await book.ListAsync(user.Id, ct)],
+        DavKind.Book => [.. await book.ListTagsAsync(user.Id, ct)],
         _ => [],
     };
+
+    /// <summary>Whether a card's answer needs its contact: its length (its text) or its time, properties no listing of a sync asks for.</summary>
+    private static bool NeedsContacts(IReadOnlyList<XName>? requested) =>
+        requested is not null && (requested.Contains(DavProperties.GetContentLength) || requested.Contains(DavProperties.GetLastModified));
 
     private async Task<DavCard> WithLengthAsync(User user, DavCard card, CancellationToken ct) =>
         card with { Length = System.Text.Encoding.UTF8.GetByteCount(await cards.TextAsync(user.Id, card.Contact, Vcards.VcardVersion.V3, ct)) };
 
-    private static XElement Response(User user, DavResource resource, DavCard? card, string? ctag, string? syncToken,
+    private static Action<XmlWriter> Response(User user, DavResource resource, DavListedCard? card, string? ctag, string? syncToken,
         IReadOnlyList<XName>? requested, bool namesOnly) =>
-        DavProperties.Response(DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),
+        writer => DavProperties.WriteResponse(writer, DavPaths.Href(resource), requested ?? DavProperties.AllProp(resource.Kind),
             name => DavProperties.Value(name, resource, user, card, ctag, syncToken), namesOnly);
 
     private static bool Wants(IReadOnlyList<XName>? requested, DavKind kind, XName name) =>

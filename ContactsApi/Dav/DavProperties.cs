@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Users;
 using static ContactsApi.Dav.DavXml;
@@ -39,7 +40,7 @@ public static class DavProperties
     };
 
     /// <summary>What the resource holds for the property, or null when it has no such property.</summary>
-    public static XElement? Value(XName name, DavResource resource, User user, DavCard? card, string? ctag, string? syncToken = null)
+    public static XElement? Value(XName name, DavResource resource, User user, DavListedCard? card, string? ctag, string? syncToken = null)
     {
         var kind = resource.Kind;
         var isCollection = kind != DavKind.Card;
@@ -83,7 +84,8 @@ public static class DavProperties
             if (name == GetETag) return new XElement(name, card.ETag);
             if (name == GetContentType) return new XElement(name, DavCards.MediaType);
             if (name == GetContentLength && card.Length is { } length) return new XElement(name, length);
-            if (name == GetLastModified) return new XElement(name, card.Contact.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            if (name == GetLastModified && card is DavCard { Contact: var contact })
+                return new XElement(name, contact.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         }
         return null;
     }
@@ -99,17 +101,32 @@ public static class DavProperties
         return granted.Select(p => new XElement(WebDav + "privilege", new XElement(p)));
     }
 
-    /// <summary>One resource's <c>response</c>: the properties it has in a 200 propstat, those it lacks in a 404 one.</summary>
-    public static XElement Response(string href, IEnumerable<XName> requested, Func<XName, XElement?> value, bool namesOnly = false)
+    /// <summary>
+    /// One resource's <c>response</c>: the properties it has in a 200 propstat, those it lacks in a 404 one. Written
+    /// straight to the body's writer, with no tree of it built: a listing writes one for each of thousands of cards.
+    /// </summary>
+    public static void WriteResponse(XmlWriter writer, string href, IEnumerable<XName> requested, Func<XName, XElement?> value, bool namesOnly = false)
     {
         var found = new List<XElement>();
         var missing = new List<XElement>();
         foreach (var name in requested.Distinct())
             if (value(name) is { } element) found.Add(namesOnly ? new XElement(name) : element);
             else missing.Add(new XElement(name));
-        return new XElement(WebDav + "response", Href(href),
-            found.Count > 0 || missing.Count == 0 ? PropStat(found, StatusCodes.Status200OK) : null,
-            missing.Count > 0 ? PropStat(missing, StatusCodes.Status404NotFound) : null);
+        writer.WriteStartElement("response", WebDav.NamespaceName);
+        writer.WriteElementString("href", WebDav.NamespaceName, href);
+        if (found.Count > 0 || missing.Count == 0) WritePropStat(writer, found, StatusCodes.Status200OK);
+        if (missing.Count > 0) WritePropStat(writer, missing, StatusCodes.Status404NotFound);
+        writer.WriteEndElement();
+    }
+
+    private static void WritePropStat(XmlWriter writer, List<XElement> properties, int status)
+    {
+        writer.WriteStartElement("propstat", WebDav.NamespaceName);
+        writer.WriteStartElement("prop", WebDav.NamespaceName);
+        foreach (var property in properties) property.WriteTo(writer);
+        writer.WriteEndElement();
+        writer.WriteElementString("status", WebDav.NamespaceName, Status(status));
+        writer.WriteEndElement();
     }
 
     /// <summary>A <c>response</c> that is only a status: a member that isn't there, a result cut short.</summary>

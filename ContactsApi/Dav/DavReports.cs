@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Users;
 using ContactsApi.Vcards;
@@ -52,9 +53,8 @@ public sealed class DavReports(AddressBook book, DavCards cards, DavSync sync)
                 card = all is not null
                     ? all.GetValueOrDefault(AddressBook.NameFor(AddressBook.StemOf(name)))
                     : await book.FindAsync(user.Id, name, ct);
-            await multistatus.WriteAsync(card is null
-                ? DavProperties.StatusResponse(href, StatusCodes.Status404NotFound)
-                : await ResponseAsync(user, card, properties, version, ct));
+            if (card is null) await multistatus.WriteAsync(DavProperties.StatusResponse(href, StatusCodes.Status404NotFound));
+            else await multistatus.WriteAsync(await ResponseAsync(user, card, properties, version, ct));
         }
     }
 
@@ -86,11 +86,12 @@ public sealed class DavReports(AddressBook book, DavCards cards, DavSync sync)
         return (names, version);
     }
 
-    private async Task<XElement> ResponseAsync(User user, DavCard card, IReadOnlyList<XName> properties, VcardVersion version, CancellationToken ct)
+    private async Task<Action<XmlWriter>> ResponseAsync(User user, DavCard card, IReadOnlyList<XName> properties, VcardVersion version,
+        CancellationToken ct)
     {
         var text = properties.Contains(DavProperties.AddressData) ? await cards.TextAsync(user.Id, card.Contact, version, ct) : null;
         var resource = new DavResource(DavKind.Card, user.Id, card.Name);
-        return DavProperties.Response(DavPaths.Card(user.Id, card.Name), properties, name =>
+        return writer => DavProperties.WriteResponse(writer, DavPaths.Card(user.Id, card.Name), properties, name =>
             name == DavProperties.AddressData ? new XElement(name, text) : DavProperties.Value(name, resource, user, card, null));
     }
 }

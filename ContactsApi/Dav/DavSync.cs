@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using ContactsApi.Contacts;
 using ContactsApi.History;
@@ -33,7 +34,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
         return TokenPrefix + tokens.Issue(owner, position);
     }
 
-    public async Task ReportAsync(HttpContext http, User user, XElement report, Func<User, DavCard, IReadOnlyList<XName>, VcardVersion, Task<XElement>> response)
+    public async Task ReportAsync(HttpContext http, User user, XElement report, Func<User, DavCard, IReadOnlyList<XName>, VcardVersion, Task<Action<XmlWriter>>> response)
     {
         var ct = http.RequestAborted;
         var given = report.Element(WebDav + "sync-token")?.Value.Trim() ?? "";
@@ -65,7 +66,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
             (since, more) = (page.Last, page.More);
         }
         var names = changed.Count > NameEachUpTo
-            ? (await book.ListAsync(user.Id, ct)).ToDictionary(c => c.Contact.Id, c => c.Name, StringComparer.Ordinal)
+            ? (await book.ListTagsAsync(user.Id, ct)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal)
             : null;
 
         await using var multistatus = await Multistatus.StartAsync(http.Response);
@@ -82,7 +83,7 @@ public sealed class DavSync(IContactHistory history, SyncTokens tokens, AddressB
 
     /// <summary>The card's name, as the book's listing gives it (<see cref="AddressBook"/>).</summary>
     private async Task<string> NameOfAsync(string owner, Contact contact, CancellationToken ct) =>
-        contact.Uid is { } uid && AddressBook.Usable(uid) && (await contacts.FindByUidAsync(owner, uid, ct)).FirstOrDefault()?.Id == contact.Id
+        contact.Uid is { } uid && AddressBook.Usable(uid) && (await contacts.FindByUidAsync(owner, uid, ct)).FirstOrDefault()?.Contact.Id == contact.Id
             ? AddressBook.NameFor(uid)
             : AddressBook.NameFor(contact.Id);
 

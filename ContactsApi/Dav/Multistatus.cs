@@ -29,9 +29,12 @@ public sealed class Multistatus : IAsyncDisposable
 
     public static Task<Multistatus> StartAsync(HttpResponse response) => Task.FromResult(new Multistatus(response));
 
-    public async Task WriteAsync(XElement element)
+    public Task WriteAsync(XElement element) => WriteAsync(element.WriteTo);
+
+    /// <summary>A <c>response</c> written by <paramref name="write"/> straight to the body's writer (<see cref="DavProperties.WriteResponse"/>).</summary>
+    public async Task WriteAsync(Action<XmlWriter> write)
     {
-        element.WriteTo(_writer);
+        write(_writer);
         _writer.Flush();
         if (_buffer.Length >= FlushAt) await SendAsync();
     }

@@ -10,7 +10,8 @@ namespace ContactsApi.Storage.Mongo;
 /// than 20 phones, the phone exists, more than one is left) and the update, so the server checks and
 /// writes in one step and concurrent edits never overwrite each other. The stored copies kept for
 /// searching (folded name and email, <c>phone</c>, <c>phoneDigits</c>) change in the
-/// same write. Every edit raises <c>version</c>, which the general read-change-write path compares.
+/// same write. Every edit raises <c>version</c>, which the general read-change-write path compares, and
+/// removes the stored entity tag, which the server can't compute: the next read computes it.
 /// </summary>
 internal static class MongoContactEdits
 {
@@ -33,7 +34,7 @@ internal static class MongoContactEdits
         ContactEdit.SetFields { ChangesAFirstEntry: false } fields => (Filter.Empty, SetFields(fields)),
         ContactEdit.AddPhone add => (Filter.SizeLt(c => c.Phones, PhoneRules.MaxPhones),
             Update.Push(c => c.Phones, PhoneDocument.From(add.Phone)).Push(c => c.PhoneDigits, Phone.Digits(add.Phone.Number))
-                .Set(c => c.UpdatedAt, add.Now).Inc(c => c.Version, 1L)),
+                .Set(c => c.UpdatedAt, add.Now).Inc(c => c.Version, 1L).Unset(c => c.ETag)),
         ContactEdit.EditPhone change => (HasPhone(change.PhoneId), PhonesRewritten(change.Now,
             new BsonDocument("$map", new BsonDocument
             {
@@ -59,7 +60,7 @@ internal static class MongoContactEdits
     /// <summary><c>$set</c> of the fields the edit names, with their stored copies.</summary>
     private static UpdateDefinition<ContactDocument> SetFields(ContactEdit.SetFields edit)
     {
-        var update = Update.Set(c => c.UpdatedAt, edit.Now).Inc(c => c.Version, 1L);
+        var update = Update.Set(c => c.UpdatedAt, edit.Now).Inc(c => c.Version, 1L).Unset(c => c.ETag);
         if (edit.Name is { } name) update = update.Set(c => c.Name, name).Set(c => c.NameLower, SearchText.Fold(name));
         if (edit.Favorite is { } favorite) update = update.Set(c => c.Favorite, favorite);
         if (edit.Phones is { } phones)
@@ -108,7 +109,8 @@ internal static class MongoContactEdits
                 { "updatedAt", new BsonDateTime(now) },
                 { "version", new BsonDocument("$add", new BsonArray { new BsonDocument("$ifNull", new BsonArray { "$version", 0L }), 1L }) },
             }),
-            DerivedFromPhones));
+            DerivedFromPhones,
+            new BsonDocument("$unset", "etag")));
 
     /// <summary>
     /// <c>phone</c>: the first number; <c>phoneDigits</c>: each number's ASCII digits, as

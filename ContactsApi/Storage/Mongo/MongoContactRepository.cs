@@ -47,6 +47,11 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             ? (await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct))?.ToContact()
             : null;
 
+    public async Task<TaggedContact?> FindTaggedAsync(string owner, string id, CancellationToken ct = default) =>
+        ObjectIds.IsValid(id) && ObjectIds.IsValid(owner)
+            ? (await store.Contacts.Find(Mine(owner, id)).FirstOrDefaultAsync(ct))?.ToTagged()
+            : null;
+
     public async Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default)
     {
         await store.Contacts.InsertOneAsync(ContactDocument.From(contact.WithEmailsInStep(), version: 0), cancellationToken: ct);
@@ -190,8 +195,9 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     public async Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(id) || !ObjectIds.IsValid(owner)) return false;
-        if ((await store.Contacts.UpdateOneAsync(Mine(owner, id), Builders<ContactDocument>.Update.Set(c => c.PhotoTag, photo.Tag),
-                cancellationToken: ct)).MatchedCount == 0) return false;
+        // The photo's tag is part of the contact: the stored entity tag goes with the change, and the next read computes it.
+        var update = Builders<ContactDocument>.Update.Set(c => c.PhotoTag, photo.Tag).Unset(c => c.ETag);
+        if ((await store.Contacts.UpdateOneAsync(Mine(owner, id), update, cancellationToken: ct)).MatchedCount == 0) return false;
         await WritePhotoAsync(null, owner, id, photo, ct);
         return true;
     }
@@ -217,6 +223,25 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
         using var cursor = await store.Contacts.Find(OwnedBy(owner)).Sort(oldestFirst).ToCursorAsync(ct);
         while (await cursor.MoveNextAsync(ct))
             foreach (var contact in cursor.Current) yield return contact.ToContact();
+    }
+
+    /// <summary>
+    /// The id, UID and stored tag of each document, projected by the server; a document without a stored tag
+    /// (<see cref="ContactDocument.ETag"/>) is read whole afterwards, and its tag computed.
+    /// </summary>
+    public async IAsyncEnumerable<ContactTag> StreamTagsAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (!ObjectIds.IsValid(owner)) yield break;
+        var fields = Builders<ContactDocument>.Projection.Include(c => c.Id).Include(c => c.Uid).Include(c => c.ETag);
+        var untagged = new List<string>();
+        using (var cursor = await store.Contacts.Find(OwnedBy(owner)).Project<ContactDocument>(fields).ToCursorAsync(ct))
+            while (await cursor.MoveNextAsync(ct))
+                foreach (var document in cursor.Current)
+                    if (document.ETag is { } etag) yield return new ContactTag(document.Id, document.Uid, etag);
+                    else untagged.Add(document.Id);
+        foreach (var batch in untagged.Chunk(1_000))
+            foreach (var document in await store.Contacts.Find(OwnedBy(owner) & Filter.In(c => c.Id, batch)).ToListAsync(ct))
+                yield return new ContactTag(document.Id, document.Uid, document.ToTagged().ETag);
     }
 
     /// <summary>
@@ -247,7 +272,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             Contact? match = null;
             if (!empty)
             {
-                if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(session, owner, uid, ct));
+                if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, (await ByUidAsync(session, owner, uid, ct)).Select(d => d.ToContact()));
                 match ??= matching.ByName(card.Contact, await ByNameAsync(session, owner, card.Contact.Name, ct));
             }
             plan.Add((card, match));
@@ -288,16 +313,17 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
     }
 
     /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
-    public async Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<TaggedContact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
         ObjectIds.IsValid(owner)
-            ? (await ByUidAsync(null, owner, uid, ct)).Where(c => (c.Uid ?? c.Id) == uid).OrderBy(c => c.Id, StringComparer.Ordinal).ToList()
+            ? (await ByUidAsync(null, owner, uid, ct)).Select(d => d.ToTagged()).Where(t => (t.Contact.Uid ?? t.Contact.Id) == uid)
+                .OrderBy(t => t.Contact.Id, StringComparer.Ordinal).ToList()
             : [];
 
-    private async Task<List<Contact>> ByUidAsync(IClientSessionHandle? session, string owner, string uid, CancellationToken ct)
+    private async Task<List<ContactDocument>> ByUidAsync(IClientSessionHandle? session, string owner, string uid, CancellationToken ct)
     {
         var filter = Filter.Eq(c => c.Uid, uid);
         if (ObjectIds.IsValid(uid)) filter |= Filter.Eq(c => c.Id, uid);
-        return (await Find(session, OwnedBy(owner) & filter).ToListAsync(ct)).Select(c => c.ToContact()).ToList();
+        return await Find(session, OwnedBy(owner) & filter).ToListAsync(ct);
     }
 
     /// <summary>The owner's contacts with this name in any case, along the owner+nameLower index; the matching compares it exactly.</summary>
@@ -358,7 +384,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
 
     private static readonly FindOneAndUpdateOptions<ContactDocument> ReturnReplaced = new() { ReturnDocument = ReturnDocument.Before };
 
-    /// <summary>Every field a change may write (not the id, owner or creation time), with the stored copies, and the next version.</summary>
+    /// <summary>Every field a change may write (not the id, owner or creation time), with the stored copies and tag, and the next version.</summary>
     private static UpdateDefinition<ContactDocument> Written(Contact contact)
     {
         var d = ContactDocument.From(contact, version: 0);
@@ -368,7 +394,7 @@ public sealed class MongoContactRepository(MongoStore store, IOptions<ContactLim
             .Set(c => c.Phone, d.Phone).Set(c => c.PhoneDigits, d.PhoneDigits)
             .Set(c => c.Emails, d.Emails).Set(c => c.Organization, d.Organization).Set(c => c.Title, d.Title).Set(c => c.Birthday, d.Birthday)
             .Set(c => c.Notes, d.Notes).Set(c => c.Addresses, d.Addresses).Set(c => c.Uid, d.Uid).Set(c => c.Kept, d.Kept)
-            .Set(c => c.PhotoTag, d.PhotoTag).Inc(c => c.Version, 1L);
+            .Set(c => c.PhotoTag, d.PhotoTag).Set(c => c.ETag, d.ETag).Inc(c => c.Version, 1L);
     }
 
     /// <summary>

@@ -70,6 +70,13 @@ internal sealed class ContactDocument
     [BsonElement("kept"), BsonIgnoreIfNull] public List<string>? Kept { get; set; }
     [BsonElement("photo"), BsonIgnoreIfNull] public string? PhotoTag { get; set; }
 
+    /// <summary>
+    /// <see cref="ContactETag.Of"/> of the contact, written with it. Absent from a document written before it was
+    /// kept, and from one a server-side edit changed (<see cref="MongoContactEdits"/>: the server can't hash the
+    /// result): such a document's tag is computed when it is read (<see cref="ToTagged"/>).
+    /// </summary>
+    [BsonElement("etag"), BsonIgnoreIfNull] public string? ETag { get; set; }
+
     // Derived on every write. nameLower and emailLower hold the folded text searches match
     // (SearchText.Fold; the names are from when it was only lower-cased); names and emails sort by the
     // server's collation of the fields themselves. "phone" (the first number) is the phone sort key;
@@ -96,8 +103,15 @@ internal sealed class ContactDocument
         Uid = contact.Uid, Kept = contact.Kept.Count > 0 ? contact.Kept.ToList() : null, PhotoTag = contact.PhotoTag,
         NameLower = SearchText.Fold(contact.Name), EmailLower = SearchText.Fold(contact.Email), Phone = contact.Phone,
         PhoneDigits = contact.Phones.Select(p => Contacts.Phone.Digits(p.Number)).ToList(),
+        ETag = ContactETag.Of(contact),
         Version = version,
     };
+
+    public TaggedContact ToTagged()
+    {
+        var contact = ToContact();
+        return new TaggedContact(contact, ETag ?? ContactETag.Of(contact));
+    }
 
     public Contact ToContact() => new()
     {

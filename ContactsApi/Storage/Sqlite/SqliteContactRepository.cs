@@ -13,6 +13,8 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
 {
     internal const string Columns =
         "id, owner, name, email, phones, favorite, created_at, updated_at, emails, organization, title, birthday, notes, addresses, uid, kept, photo";
+    /// <summary><see cref="Columns"/> and the stored entity tag, which <see cref="ReadTagged"/> reads.</summary>
+    internal const string TaggedColumns = Columns + ", etag";
     internal const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
 
     public Task<(IReadOnlyList<Contact> Contacts, long Total)> ListAsync(string owner, ContactQuery query, CancellationToken ct = default) =>
@@ -27,6 +29,10 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
 
     public Task<Contact?> FindAsync(string owner, string id, CancellationToken ct = default) =>
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
+
+    public Task<TaggedContact?> FindTaggedAsync(string owner, string id, CancellationToken ct = default) =>
+        store.ReadAsync(async c => (await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE id = $id AND owner = $owner")
+            .With("$id", id).With("$owner", owner).ReadAsync(ReadTagged, ct)).SingleOrDefault(), ct);
 
     public Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -46,9 +52,9 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             RETURNING (no << 32) + last
             """, tx).With("$owner", contact.Owner).ExecuteScalarAsync(ct))!;
         return await Bind(c.Command($"""
-            INSERT INTO contacts ({Columns}, phone, phone_digits, name_lc, email_lc, name_key, email_key, name_grams, search_id)
+            INSERT INTO contacts ({TaggedColumns}, phone, phone_digits, name_lc, email_lc, name_key, email_key, name_grams, search_id)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
-                    $addresses, $uid, $kept, $photo, $phone, $digits, $name_lc, $email_lc, $name_key, $email_key, $name_grams, $search_id)
+                    $addresses, $uid, $kept, $photo, $etag, $phone, $digits, $name_lc, $email_lc, $name_key, $email_key, $name_grams, $search_id)
             """, tx), contact, collation).With("$search_id", searchId).ExecuteNonQueryAsync(ct);
     }
 
@@ -101,7 +107,8 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     /// The SET list of an update: only the columns whose values change, and the time. SQLite rewrites the
     /// entries of every index on a column the SET names, changed or not, and every page it rewrites is
     /// another WAL frame: naming all of them made each update rewrite all seven indexes. A name's or email's sort
-    /// key and search columns change with it (and, by triggers, the search index and the trigram counts).
+    /// key and search columns change with it (and, by triggers, the search index and the trigram counts). The
+    /// entity tag, in no index, is written with every change.
     /// </summary>
     private static string ChangedColumns(Contact current, Contact updated)
     {
@@ -117,7 +124,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             set.Add("emails = $emails, addresses = $addresses, organization = $organization, title = $title, birthday = $birthday, " +
                     "notes = $notes, kept = $kept, photo = $photo");
         if (updated.Uid != current.Uid) set.Add("uid = $uid");
-        set.Add("updated_at = $updated");
+        set.Add("updated_at = $updated, etag = $etag");
         return string.Join(", ", set);
     }
 
@@ -157,8 +164,11 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     public Task<bool> PutPhotoAsync(string owner, string id, ContactPhoto photo, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
         {
-            if (await c.Command("UPDATE contacts SET photo = $photo WHERE id = $id AND owner = $owner", tx)
-                    .With("$photo", photo.Tag).With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct) == 0) return false;
+            // The photo's tag is part of the contact, so its entity tag changes with it.
+            if (await FindAsync(c, tx, owner, id, ct) is not { } contact) return false;
+            await c.Command("UPDATE contacts SET photo = $photo, etag = $etag WHERE id = $id AND owner = $owner", tx)
+                .With("$photo", photo.Tag).With("$etag", ContactETag.Of(contact with { PhotoTag = photo.Tag }))
+                .With("$id", id).With("$owner", owner).ExecuteNonQueryAsync(ct);
             await WritePhotoAsync(c, tx, owner, id, photo, ct);
             return true;
         }, ct);
@@ -199,6 +209,15 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         }
     }
 
+    /// <summary>Three short columns of each of the owner's rows: no JSON column is read or parsed, no tag computed.</summary>
+    public async IAsyncEnumerable<ContactTag> StreamTagsAsync(string owner, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        // One short read: 10,000 rows of three short strings take a few milliseconds, and hold little.
+        var tags = await store.ReadAsync(c => c.Command("SELECT id, uid, etag FROM contacts WHERE owner = $owner").With("$owner", owner)
+            .ReadAsync(r => new ContactTag(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2)), ct), ct);
+        foreach (var tag in tags) yield return tag;
+    }
+
     public Task<Outcome<ImportCounts>> ImportAsync(string owner, IReadOnlyList<ImportedCard> cards, DateTime now,
         Func<ImportCounts, Refusal?> approve, CancellationToken ct = default) =>
         // One write: matched and written in one transaction, which a failure anywhere rolls back whole.
@@ -213,7 +232,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
                 Contact? match = null;
                 if (!empty)
                 {
-                    if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, await ByUidAsync(c, tx, owner, uid, ct));
+                    if (card.Contact.Uid is { } uid) match = matching.ByUid(card.Contact, (await ByUidAsync(c, tx, owner, uid, ct)).Select(t => t.Contact));
                     match ??= matching.ByName(card.Contact, await ByNameAsync(c, tx, owner, card.Contact.Name, ct));
                 }
                 plan.Add((card, match));
@@ -244,15 +263,18 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         }, ct);
 
     /// <summary>The owner's contacts with this UID, and the one whose id it is (the export's UID of a contact made here).</summary>
-    public Task<IReadOnlyList<Contact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
-        store.ReadAsync(async c => (IReadOnlyList<Contact>)(await ByUidAsync(c, null, owner, uid, ct))
-            .Where(contact => (contact.Uid ?? contact.Id) == uid).OrderBy(contact => contact.Id, StringComparer.Ordinal).ToList(), ct);
+    public Task<IReadOnlyList<TaggedContact>> FindByUidAsync(string owner, string uid, CancellationToken ct = default) =>
+        store.ReadAsync(async c => (IReadOnlyList<TaggedContact>)(await ByUidAsync(c, null, owner, uid, ct))
+            .Where(t => (t.Contact.Uid ?? t.Contact.Id) == uid).OrderBy(t => t.Contact.Id, StringComparer.Ordinal).ToList(), ct);
 
-    private static async Task<List<Contact>> ByUidAsync(CachedConnection c, SqliteTransaction? tx, string owner, string uid, CancellationToken ct)
+    private static async Task<List<TaggedContact>> ByUidAsync(CachedConnection c, SqliteTransaction? tx, string owner, string uid,
+        CancellationToken ct)
     {
-        var found = await c.Command($"SELECT {Columns} FROM contacts WHERE owner = $owner AND uid = $uid", tx)
-            .With("$owner", owner).With("$uid", uid).ReadAsync(Read, ct);
-        if (ObjectIds.IsValid(uid) && await FindAsync(c, tx, owner, uid, ct) is { } byId) found.Add(byId);
+        var found = await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE owner = $owner AND uid = $uid", tx)
+            .With("$owner", owner).With("$uid", uid).ReadAsync(ReadTagged, ct);
+        if (ObjectIds.IsValid(uid))
+            found.AddRange(await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE id = $id AND owner = $owner", tx)
+                .With("$id", uid).With("$owner", owner).ReadAsync(ReadTagged, ct));
         return found;
     }
 
@@ -305,12 +327,16 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         .With("$uid", contact.Uid)
         .With("$kept", JsonSerializer.Serialize(contact.Kept, PhoneRowsJson.Default.IReadOnlyListString))
         .With("$photo", contact.PhotoTag)
+        .With("$etag", ContactETag.Of(contact))
         .With("$phone", contact.Phone)
         // Numbers are kept apart by spaces so a search never matches across two of them.
         .With("$digits", string.Join(' ', contact.Phones.Select(p => Phone.Digits(p.Number))));
 
     private static ContactPhoto ReadPhoto(SqliteDataReader reader, int at) =>
         new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
+
+    /// <summary>A row of <see cref="TaggedColumns"/>.</summary>
+    internal static TaggedContact ReadTagged(SqliteDataReader reader) => new(Read(reader), reader.GetString(17));
 
     internal static Contact Read(SqliteDataReader reader) => new()
     {

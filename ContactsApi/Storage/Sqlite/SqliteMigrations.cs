@@ -251,5 +251,13 @@ internal static class SqliteMigrations
         );
         CREATE INDEX app_passwords_by_user ON app_passwords (user_id, created_at, id);
         """,
+        StoredETags,
     ];
+
+    /// <summary>
+    /// Each contact's entity tag kept beside it (issue 16), so an address book's listing reads tags instead of
+    /// hashing every contact. SQL can't compute one: the service gives the rows stored before theirs in the same
+    /// migration (<see cref="SqliteETagFill"/>), and every write after it writes the tag with the contact.
+    /// </summary>
+    internal const string StoredETags = "ALTER TABLE contacts ADD COLUMN etag TEXT;";
 }

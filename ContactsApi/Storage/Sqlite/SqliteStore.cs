@@ -154,6 +154,7 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
         for (var step = version; step < SqliteMigrations.Steps.Length; step++)
         {
             c.Command(SqliteMigrations.Steps[step], transaction).ExecuteNonQuery();
+            if (SqliteMigrations.Steps[step] == SqliteMigrations.StoredETags) SqliteETagFill.Run(c, transaction, log);
             log.LogInformation("Migrated the SQLite store {Path} to schema version {Version}", connection.DataSource, step + 1);
         }
         c.Command($"PRAGMA user_version = {SqliteMigrations.Steps.Length}", transaction).ExecuteNonQuery();
