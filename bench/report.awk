@@ -139,6 +139,11 @@ function backup_checks() {
   check(growth["import"] < 50, sprintf("RSS grows < 50 MB in the import: %.0f MB", growth["import"]))
   check(growth["export"] < 50, sprintf("RSS grows < 50 MB in the export: %.0f MB", growth["export"]))
   check(median(backup["reimport", 4]) < 2, sprintf("import of the same %d cards again < 2 s: %.2f s", cards, median(backup["reimport", 4])))
+  # The same bounds hold for the first import after a start, JIT and the heap's first growth included.
+  if (backup_runs["first-import"]) {
+    check(median(backup["first-import", 4]) < 2, sprintf("first import after the start < 2 s: %.2f s", median(backup["first-import", 4])))
+    check(growth["first-import"] < 50, sprintf("RSS grows < 50 MB in the first import after the start: %.0f MB", growth["first-import"]))
+  }
 }
 
 function backup_table(    kinds, i, k) {

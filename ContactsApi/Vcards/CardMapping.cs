@@ -50,7 +50,8 @@ internal static class CardMapping
     public static CardFields Read(VcardCard card)
     {
         var props = card.Properties;
-        var keep = Enumerable.Repeat(true, props.Count).ToArray();
+        var keep = new bool[props.Count];
+        Array.Fill(keep, true);
         var groups = GroupMembers(props);
         var lists = new List<object>[Lists.Length];
         for (var k = 0; k < Lists.Length; k++)
@@ -69,10 +70,10 @@ internal static class CardMapping
         var singles = new object?[Singles.Length];
         for (var s = 0; s < Singles.Length; s++)
         {
-            var at = Cover(props, Singles[s].Name, Singles[s].Project);
+            var at = Cover(props, Singles[s].Name, Singles[s].Project, out var value);
             if (at < 0) continue;
-            singles[s] = Singles[s].Project(props[at]);
-            keep[at] = props.Count(p => p.Is(Singles[s].Name)) > 1 || !IsFreshForm(props[at], [Singles[s].Fresh(singles[s]!)]);
+            singles[s] = value;
+            keep[at] = CountOf(props, Singles[s].Name) > 1 || !IsFreshForm(props[at], Singles[s].Fresh(value!));
         }
 
         var fields = new CardFields
@@ -91,14 +92,17 @@ internal static class CardMapping
         var fn = Cover(props, "FN", _ => true);
         var n = Cover(props, "N", _ => true);
         var name = DeriveName(fn < 0 ? null : props[fn], n < 0 ? null : props[n], fields);
-        var nSaysMore = n >= 0 && (props.Count(p => p.Is("N")) > 1 || !IsFreshForm(props[n], [FreshN(name)]));
+        var nSaysMore = n >= 0 && (CountOf(props, "N") > 1 || !IsFreshForm(props[n], FreshN(name)));
         // FN stays beside an N that says more when the name can't be told from N alone, so that
         // writing can tell whether the name has changed since.
         var nReadsOtherwise = nSaysMore && DeriveName(null, props[n], fields) != name;
-        if (fn >= 0) keep[fn] = nReadsOtherwise || props.Count(p => p.Is("FN")) > 1 || !IsFreshForm(props[fn], [FreshFn(name)]);
+        if (fn >= 0) keep[fn] = nReadsOtherwise || CountOf(props, "FN") > 1 || !IsFreshForm(props[fn], FreshFn(name));
         if (n >= 0) keep[n] = nSaysMore;
 
-        return fields with { Name = name, Kept = props.Where((_, i) => keep[i]).ToList() };
+        var kept = new List<VcardProperty>();
+        for (var i = 0; i < props.Count; i++)
+            if (keep[i]) kept.Add(props[i]);
+        return fields with { Name = name, Kept = kept };
     }
 
     public static VcardCard Write(CardFields fields) => new CardComposer(fields).Compose();
@@ -162,7 +166,18 @@ internal static class CardMapping
         NonEmpty(string.Join(", ", org.Components.Select(c => c.Trim()).Where(c => c.Length > 0)));
 
     private static bool IsFreshForm(VcardProperty property, IReadOnlyList<VcardProperty> fresh) =>
-        property.Group is null && fresh.Count == 1 && fresh[0].Equals(property);
+        fresh.Count == 1 && IsFreshForm(property, fresh[0]);
+
+    private static bool IsFreshForm(VcardProperty property, VcardProperty fresh) => property.Group is null && fresh.Equals(property);
+
+    // Loops, not LINQ, here and in Cover: every card of an import is read through them.
+    private static int CountOf(IReadOnlyList<VcardProperty> props, string name)
+    {
+        var count = 0;
+        for (var i = 0; i < props.Count; i++)
+            if (props[i].Is(name)) count++;
+        return count;
+    }
 
     /// <summary>
     /// Whether the property is exactly its fresh form: alone, or, for a custom label, in a group
@@ -192,10 +207,15 @@ internal static class CardMapping
         Lists.Any(l => property.Is(l.Name)) || Singles.Any(s => property.Is(s.Name)) || property.Is("FN") || property.Is("N");
 
     /// <summary>The first property of that name with a value, the one whose field it is.</summary>
-    internal static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project)
+    internal static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project) =>
+        Cover(props, name, project, out _);
+
+    /// <summary>As <see cref="Cover(IReadOnlyList{VcardProperty}, string, Func{VcardProperty, object?})"/>, with the field value it projects.</summary>
+    internal static int Cover(IReadOnlyList<VcardProperty> props, string name, Func<VcardProperty, object?> project, out object? value)
     {
         for (var i = 0; i < props.Count; i++)
-            if (props[i].Is(name) && project(props[i]) is not null) return i;
+            if (props[i].Is(name) && (value = project(props[i])) is not null) return i;
+        value = null;
         return -1;
     }
 

@@ -14,6 +14,12 @@ internal static class ContentLineParser
     private static readonly SearchValues<char> NameChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
+    private static readonly SearchValues<char> ValueEnds = SearchValues.Create("\";:");
+
+    // The names nearly every line has, as one string each instead of a copy a line.
+    private static readonly string[] CommonNames =
+        ["TEL", "EMAIL", "ADR", "FN", "N", "ORG", "TITLE", "BDAY", "NOTE", "PHOTO", "UID", "REV", "PRODID", "URL", "X-ABLabel", "X-ABADR", "NICKNAME"];
+
     public static VcardProperty Parse(string line)
     {
         var i = 0;
@@ -48,7 +54,15 @@ internal static class ContentLineParser
         {
             return null;
         }
-        return parameters.FirstOrDefault(p => p.Name == VcardParameter.Encoding)?.Value;
+        return FirstValue(parameters, VcardParameter.Encoding);
+    }
+
+    // A loop, not LINQ: this runs for every line of a file.
+    private static string? FirstValue(List<VcardParameter> parameters, string name)
+    {
+        foreach (var parameter in parameters)
+            if (parameter.Name == name) return parameter.Value;
+        return null;
     }
 
     private static (string? Group, string Name) GroupAndName(ReadOnlySpan<char> token)
@@ -58,7 +72,14 @@ internal static class ContentLineParser
         var group = dot < 0 ? [] : token[..dot];
         if (name.IsEmpty || name.ContainsAnyExcept(NameChars) || (dot >= 0 && (group.IsEmpty || group.ContainsAnyExcept(NameChars))))
             throw new VcardFormatException($"'{Shorten(token)}' is not a property name");
-        return (dot < 0 ? null : group.ToString(), name.ToString());
+        return (dot < 0 ? null : group.ToString(), Name(name));
+    }
+
+    private static string Name(ReadOnlySpan<char> name)
+    {
+        foreach (var common in CommonNames)
+            if (name.SequenceEqual(common)) return common;
+        return name.ToString();
     }
 
     /// <summary>Reads one parameter starting after its ';'; returns the index of the ';' or ':' that ends it.</summary>
@@ -77,6 +98,16 @@ internal static class ContentLineParser
         if (nameSpan.IsEmpty || nameSpan.ContainsAnyExcept(NameChars))
             throw new VcardFormatException($"'{Shorten(nameSpan)}' is not a parameter name");
 
+        // Most values are plain (type=CELL): sliced from the line, with no builder for the quotes.
+        var valueStart = i + 1;
+        var end = line.AsSpan(valueStart).IndexOfAny(ValueEnds);
+        end = end < 0 ? line.Length : valueStart + end;
+        if (end == line.Length || line[end] != '"')
+        {
+            parameters.Add(new VcardParameter(UpperName(nameSpan), CaretDecode(line.Substring(valueStart, end - valueStart))));
+            return end;
+        }
+
         var value = new StringBuilder();
         var quoted = false;
         for (i++; i < line.Length; i++)
@@ -87,16 +118,21 @@ internal static class ContentLineParser
             else value.Append(c);
         }
         if (quoted) throw new VcardFormatException($"parameter {nameSpan} has an unterminated quote");
-        parameters.Add(new VcardParameter(UpperName(nameSpan), CaretDecode(value)));
+        parameters.Add(new VcardParameter(UpperName(nameSpan), CaretDecode(value.ToString())));
         return i;
     }
 
-    private static string BareParameterName(ReadOnlySpan<char> value) => value.ToString().ToUpperInvariant() switch
+    private static string BareParameterName(ReadOnlySpan<char> value) =>
+        IsAnyOf(value, "QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT") ? VcardParameter.Encoding
+        : IsAnyOf(value, "INLINE", "URL", "URI", "CID", "CONTENT-ID") ? VcardParameter.ValueType
+        : VcardParameter.Type;
+
+    private static bool IsAnyOf(ReadOnlySpan<char> value, params ReadOnlySpan<string> words)
     {
-        "QUOTED-PRINTABLE" or "BASE64" or "8BIT" or "7BIT" => VcardParameter.Encoding,
-        "INLINE" or "URL" or "URI" or "CID" or "CONTENT-ID" => VcardParameter.ValueType,
-        _ => VcardParameter.Type,
-    };
+        foreach (var word in words)
+            if (value.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static string UpperName(ReadOnlySpan<char> name) => name switch
     {
@@ -108,9 +144,8 @@ internal static class ContentLineParser
     };
 
     /// <summary>RFC 6868: ^n is a line break, ^' a double quote, ^^ a caret; any other caret stays.</summary>
-    private static string CaretDecode(StringBuilder value)
+    private static string CaretDecode(string s)
     {
-        var s = value.ToString();
         if (!s.Contains('^')) return s;
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
@@ -128,8 +163,8 @@ internal static class ContentLineParser
 
     private static VcardProperty Decode(string? group, string name, List<VcardParameter> parameters, string value)
     {
-        var encoding = parameters.FirstOrDefault(p => p.Name == VcardParameter.Encoding)?.Value;
-        var charset = parameters.FirstOrDefault(p => p.Name == VcardParameter.Charset)?.Value;
+        var encoding = FirstValue(parameters, VcardParameter.Encoding);
+        var charset = FirstValue(parameters, VcardParameter.Charset);
         // The text is Unicode from here on and leaves as UTF-8: the charset has done its work.
         if (charset is not null) parameters.RemoveAll(p => p.Name == VcardParameter.Charset);
 

@@ -60,7 +60,8 @@ public static class VcardWriter
     /// <summary>The unfolded content line in the model's own (4.0) form.</summary>
     internal static string ContentLine(VcardProperty property)
     {
-        var line = new StringBuilder();
+        // Sized for the line at once: an import writes every kept property of every card through here.
+        var line = new StringBuilder(property.Value.Length + 64);
         AppendContentLine(line, property, VcardVersion.V4);
         return line.ToString();
     }
