@@ -142,9 +142,11 @@ internal sealed class MongoContactHistory(MongoStore store, MongoContactReposito
     public async Task<ChangePage> ChangesAsync(string owner, long since, int limit, CancellationToken ct = default)
     {
         if (!ObjectIds.IsValid(owner)) return new ChangePage([], [], since, false);
-        // Each contact once, at its last change: the newest row of each contact after the token, in the order of those rows.
+        // Each contact once, at its last change: the newest row of each contact after the token, in the order of those rows,
+        // as far as the log has no hole (a number whose row may still come: MongoContactLog).
+        var through = await MongoContactLog.CompleteThroughAsync(store, owner, since, ct);
         var lasts = await store.History.Aggregate()
-            .Match(Log.Eq(h => h.Owner, owner) & Log.Gt(h => h.Seq, since))
+            .Match(Log.Eq(h => h.Owner, owner) & Log.Gt(h => h.Seq, since) & Log.Lte(h => h.Seq, through))
             .SortByDescending(h => h.Seq)
             .Group(h => h.ContactId, g => new { ContactId = g.Key, Seq = g.First().Seq, State = g.First().State })
             .SortBy(g => g.Seq)

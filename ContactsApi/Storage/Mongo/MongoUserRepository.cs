@@ -105,6 +105,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         var photos = Builders<PhotoDocument>.Filter.Eq(p => p.Owner, id);
         var trash = Builders<TrashDocument>.Filter.Eq(t => t.Owner, id);
         var history = Builders<HistoryDocument>.Filter.Eq(h => h.Owner, id);
+        var counter = MongoContactLog.CounterOf(id);
         var appPasswords = Builders<AppPasswordDocument>.Filter.Eq(p => p.UserId, id);
         if (session is null)
         {
@@ -114,6 +115,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             await store.Contacts.DeleteManyAsync(contacts, ct);
             await store.Trash.DeleteManyAsync(trash, ct);
             await store.History.DeleteManyAsync(history, ct);
+            await store.Counters.DeleteOneAsync(counter, ct);
             return (await store.Users.DeleteOneAsync(ById(id), ct)).DeletedCount == 1;
         }
         await store.Sessions.DeleteManyAsync(session, sessions, cancellationToken: ct);
@@ -122,6 +124,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         await store.Contacts.DeleteManyAsync(session, contacts, cancellationToken: ct);
         await store.Trash.DeleteManyAsync(session, trash, cancellationToken: ct);
         await store.History.DeleteManyAsync(session, history, cancellationToken: ct);
+        await store.Counters.DeleteOneAsync(session, counter, cancellationToken: ct);
         return (await store.Users.DeleteOneAsync(session, ById(id), cancellationToken: ct)).DeletedCount == 1;
     }
 
