@@ -14,7 +14,8 @@ public sealed class TemporaryFilesMeasurement
 /// <summary>
 /// Where the writer keeps the originals of the pages a write changes, to roll back to: in memory for the writes
 /// committed in groups (a create changes more pages than SQLite keeps in memory by default, and each page moved to a
-/// file was a system call), in a file for a write that goes alone because it may change thousands.
+/// file was a system call) and for an import's many small statements, in a file for a write whose statements may each
+/// change thousands.
 /// </summary>
 [Collection(TemporaryFilesMeasurement.Name)]
 public sealed class SqliteTemporaryFileTests : IDisposable
@@ -48,13 +49,28 @@ public sealed class SqliteTemporaryFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_goes_alone_keeps_them_in_a_file_and_the_next_writes_in_memory_again()
+    public async Task A_write_alone_of_many_small_statements_keeps_them_in_memory()
+    {
+        // An import's shape: a statement a row, a thousand rows over the table's pages, past 64 KiB of originals in all.
+        var temporaryFiles = await _store.WriteAloneAsync(async (c, tx) =>
+        {
+            for (var n = 1; n <= 1000; n++)
+                await c.Command("UPDATE scratch SET n = -n WHERE n = $n", tx).With("$n", n * (Rows / 1000)).ExecuteNonQueryAsync();
+            return OpenTemporaryFiles();
+        }, default);
+
+        Assert.Empty(temporaryFiles);
+        Assert.Equal(1000, await NegativeAsync());
+    }
+
+    [Fact]
+    public async Task A_write_alone_with_large_statements_keeps_them_in_a_file_and_the_next_writes_in_memory_again()
     {
         var alone = await _store.WriteAloneAsync(async (c, tx) =>
         {
             await c.Command("UPDATE scratch SET n = -n", tx).ExecuteNonQueryAsync();
             return OpenTemporaryFiles();
-        }, default);
+        }, default, largeStatements: true);
         var next = await _store.WriteAsync(async (c, tx) =>
         {
             await c.Command("UPDATE scratch SET n = -n", tx).ExecuteNonQueryAsync();

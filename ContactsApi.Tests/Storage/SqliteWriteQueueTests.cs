@@ -162,6 +162,26 @@ public sealed class SqliteWriteQueueTests : IDisposable
         Assert.Equal([.. Enumerable.Range(1, 10).Select(n => (long)n), 100L], await StoredAsync());
     }
 
+    [Fact]
+    public async Task A_write_alone_that_fails_leaves_nothing_of_itself_and_the_writes_after_it_commit()
+    {
+        var (held, release) = await HoldTheWriterAsync();
+        var alone = _store.WriteAloneAsync<int>(async (c, tx) =>
+        {
+            // It has no savepoint: the whole transaction goes back.
+            for (var n = 100; n < 103; n++) await Insert(c, tx, n).ExecuteNonQueryAsync();
+            throw new InvalidOperationException("the import fails");
+        }, default);
+        var after = _store.WriteAsync((c, tx) => Insert(c, tx, 1).ExecuteNonQueryAsync(), default);
+
+        release();
+        await held;
+
+        Assert.Equal("the import fails", (await Assert.ThrowsAsync<InvalidOperationException>(() => alone)).Message);
+        Assert.Equal(1, await after);
+        Assert.Equal([1L], await StoredAsync());
+    }
+
     public void Dispose()
     {
         // A test that failed while holding the writer would otherwise hang here, in the store's wait for it.

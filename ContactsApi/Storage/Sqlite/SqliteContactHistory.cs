@@ -180,7 +180,7 @@ public sealed class SqliteContactHistory(SqliteStore store, IOptions<ContactLimi
                      })
                 await c.Command(sql, tx).With("$cutoff", cutoff.ToUnixMs()).ExecuteNonQueryAsync(ct);
             return true;
-        }, ct);
+        }, ct, largeStatements: true);
 
     private static async Task<Contact?> TrashedAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id, CancellationToken ct) =>
         (await c.Command("SELECT contact FROM contacts_trash WHERE id = $id AND owner = $owner", tx)

@@ -95,11 +95,13 @@ public sealed class SqliteStore : IStoreHealth, IDisposable
 
     /// <summary>
     /// As <see cref="WriteAsync{T}"/>, for a write that may change many pages (an import, an undo, a purge, a
-    /// user's deletion): in a transaction of its own, which keeps the originals of the pages it changes in a
-    /// temporary file, where the writes committed in groups keep theirs in memory.
+    /// user's deletion): in a transaction of its own, which its failure rolls back whole. With
+    /// <paramref name="largeStatements"/>, for statements that may each change thousands of pages, SQLite keeps the
+    /// originals of the pages they change in a temporary file, where other writes keep theirs in memory.
     /// </summary>
-    public Task<T> WriteAloneAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
-        _writes.WriteAsync(work, ct, alone: true);
+    public Task<T> WriteAloneAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct,
+        bool largeStatements = false) =>
+        _writes.WriteAsync(work, ct, largeStatements ? WriteMode.AloneWithLargeStatements : WriteMode.Alone);
 
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default)
     {

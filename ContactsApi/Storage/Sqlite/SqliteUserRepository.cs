@@ -87,7 +87,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
             await c.Command("DELETE FROM contacts_trash WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             await c.Command("DELETE FROM contact_history WHERE owner = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct);
             return await c.Command("DELETE FROM users WHERE id = $id", tx).With("$id", id).ExecuteNonQueryAsync(ct) == 1;
-        }, ct);
+        }, ct, largeStatements: true);
 
     internal static User Read(SqliteDataReader r, int offset = 0) => new()
     {

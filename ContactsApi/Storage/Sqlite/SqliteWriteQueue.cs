@@ -51,18 +51,15 @@ internal sealed class SqliteWriteQueue : IDisposable
     /// A write whose <paramref name="ct"/> is cancelled before the writer takes it is dropped and frees its
     /// place at once: its client is gone, and a retry of it must not find it committed as well.
     /// </summary>
-    /// <param name="alone">
-    /// A write that may change many pages (an import, an undo, a purge, a user's deletion): committed in a
-    /// transaction of its own, which keeps the originals of the pages it changes in a temporary file, not in memory.
-    /// </param>
-    public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct, bool alone = false)
+    public Task<T> WriteAsync<T>(Func<CachedConnection, SqliteTransaction, Task<T>> work, CancellationToken ct,
+        WriteMode mode = WriteMode.Grouped)
     {
         if (Interlocked.Increment(ref _pending) > _maxPending)
         {
             FreePlace();
             throw new StoreUnavailableException($"The store's {_maxPending} places for writes are taken") { RetryAfter = RetryAfter };
         }
-        var write = new QueuedWrite<T>(work, ct, FreePlace) { Alone = alone };
+        var write = new QueuedWrite<T>(work, ct, FreePlace) { Mode = mode };
         // Before the writer can see it, so the writer's Take never races the registration.
         write.DropWhenCancelled();
         if (!_queue.Writer.TryWrite(write))
@@ -130,13 +127,18 @@ internal sealed class SqliteWriteQueue : IDisposable
         {
             _connection ??= OpenWriter();
             // SQLite reads the setting when the transaction begins (see OpenWriter).
-            var large = group is [{ Alone: true }];
+            var large = group is [{ Mode: WriteMode.AloneWithLargeStatements }];
             if (large) _connection.Command("PRAGMA temp_store = DEFAULT").ExecuteNonQuery();
             using (var transaction = _connection.BeginTransaction(deferred: false))
             {
                 foreach (var write in group) await write.RunAsync(_connection, transaction);
-                _beforeCommit(_connection, transaction);
-                transaction.Commit();
+                // A write alone has no savepoint: what it did before it failed goes with the transaction.
+                if (group is [{ Alone: true, Failed: true }]) transaction.Rollback();
+                else
+                {
+                    _beforeCommit(_connection, transaction);
+                    transaction.Commit();
+                }
             }
             if (large) _connection.Command("PRAGMA temp_store = MEMORY").ExecuteNonQuery();
             _checkpointer.Committed(group.Count);
@@ -164,8 +166,8 @@ internal sealed class SqliteWriteQueue : IDisposable
         // changes many rows). SQLite keeps those in memory up to 64 KiB, then in a temporary file for the rest of the
         // transaction, a pwrite a page for every later write of the group: a create changes some 25 pages (its row and
         // indexes, the search tables, the change log), past that bound, and those pwrites were half of a create's
-        // system time. In memory for good, they are a write's own pages, freed at its end; a write that may change
-        // thousands goes alone, in a transaction that keeps them in a file as before (CommitAsync).
+        // system time. In memory for good, they are a write's own pages, freed at its end; a write whose statements
+        // may each change thousands goes alone, in a transaction that keeps them in a file as before (CommitAsync).
         connection.Command("PRAGMA temp_store = MEMORY").ExecuteNonQuery();
         return connection;
     }
@@ -175,8 +177,14 @@ internal sealed class SqliteWriteQueue : IDisposable
         /// <summary>The writer takes the write for its group; false if it was dropped first, and is then skipped.</summary>
         public abstract bool Take();
 
-        /// <summary>Whether it goes in a transaction of its own (see <see cref="WriteAsync{T}"/>).</summary>
-        public bool Alone { get; init; }
+        public WriteMode Mode { get; init; }
+
+        public bool Alone => Mode != WriteMode.Grouped;
+
+        /// <summary>Whether it has failed: its work threw, or was not run since its request had ended.</summary>
+        public bool Failed => Error is not null;
+
+        protected Exception? Error { get; set; }
 
         public abstract Task RunAsync(CachedConnection connection, SqliteTransaction transaction);
 
@@ -197,7 +205,6 @@ internal sealed class SqliteWriteQueue : IDisposable
         private CancellationTokenRegistration _whenCancelled;
         private int _state;
         private T? _result;
-        private Exception? _error;
 
         public Task<T> Answer => _answer.Task;
 
@@ -227,32 +234,55 @@ internal sealed class SqliteWriteQueue : IDisposable
             // Taken, but its request may have ended while the group's earlier writes ran: still nothing to commit.
             if (ct.IsCancellationRequested)
             {
-                _error = new OperationCanceledException(ct);
+                Error = new OperationCanceledException(ct);
                 return;
             }
-            await connection.Command("SAVEPOINT write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
+            // Alone, it has the transaction to itself, which CommitAsync rolls back if it fails: no savepoint. Under one,
+            // SQLite keeps the original of every page changed since it began, and at the end of each statement walks
+            // that whole journal to cut the statement's own records off: an import's 10,000 inserts spent a sixth of
+            // their time there.
+            if (!Alone) await connection.Command("SAVEPOINT write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
             try
             {
                 _result = await _work!(connection, transaction);
             }
             catch (Exception e)
             {
-                _error = e;
+                Error = e;
                 // If this throws, the transaction itself is gone and the whole group with it.
-                await connection.Command("ROLLBACK TO write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
+                if (!Alone) await connection.Command("ROLLBACK TO write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
             }
-            await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
+            if (!Alone) await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync(CancellationToken.None);
         }
 
-        public override void Lost(Exception e) => _error ??= e;
+        public override void Lost(Exception e) => Error ??= e;
 
         public override void Reply()
         {
             // Free before answering, so a client that has its answer finds the place free for its next write.
             freePlace();
-            if (_error is OperationCanceledException canceled) _answer.TrySetCanceled(canceled.CancellationToken);
-            else if (_error is not null) _answer.TrySetException(_error);
+            if (Error is OperationCanceledException canceled) _answer.TrySetCanceled(canceled.CancellationToken);
+            else if (Error is not null) _answer.TrySetException(Error);
             else _answer.TrySetResult(_result!);
         }
     }
+}
+
+/// <summary>How a write shares its transaction, and where SQLite keeps the originals of the pages it changes.</summary>
+internal enum WriteMode
+{
+    /// <summary>In a group with the writes queued beside it, under a savepoint of its own; the originals in memory.</summary>
+    Grouped,
+
+    /// <summary>
+    /// In a transaction of its own, without a savepoint: many statements of a few pages each (an import, an undo,
+    /// a purge). The originals in memory, each statement's own, freed at its end.
+    /// </summary>
+    Alone,
+
+    /// <summary>
+    /// Alone, with statements that may each change thousands of pages (a user's deletion, the retention's sweep):
+    /// their originals in a temporary file.
+    /// </summary>
+    AloneWithLargeStatements,
 }
