@@ -130,6 +130,25 @@ public abstract partial class StoreContractTests
         Assert.Equal("ҐАННА НОВА", await Find("нова"));
     }
 
+    [StoreFact]
+    public async Task Contacts_made_before_during_and_after_imports_are_all_found_by_name()
+    {
+        // An import numbers its new contacts in the owner's range of the search index all at once: the creates
+        // around it must neither collide with those numbers nor fall outside the range a search reads.
+        var owner = (await AddUserAsync()).Id;
+        await AddContactAsync(NewContact(owner, "Anna Before"));
+        await ImportAsync(owner, Enumerable.Range(1, 30).Select(i => Card(NewContact(owner, $"Anna Imported {i:D2}"))).ToArray());
+        await AddContactAsync(NewContact(owner, "Anna Between"));
+        await ImportAsync(owner, Card(NewContact(owner, "Anna Second Import")));
+        await AddContactAsync(NewContact(owner, "Anna After"));
+
+        var found = await NamesAsync(Contacts, owner, new ContactQuery { Name = "anna", Limit = 100 });
+
+        Assert.Equal(34, found.Split(", ").Length);
+        Assert.Equal(["Anna After", "Anna Before", "Anna Between", "Anna Imported 01"], found.Split(", ").Take(4));
+        Assert.Equal("Anna Second Import", found.Split(", ")[^1]);
+    }
+
     private static async Task<string> NamesAsync(IContactRepository contacts, string owner, ContactQuery query) =>
         string.Join(", ", (await contacts.ListAsync(owner, query)).Contacts.Select(c => c.Name));
 

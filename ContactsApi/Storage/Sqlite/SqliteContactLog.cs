@@ -35,6 +35,22 @@ internal static class SqliteContactLog
             .With("$previous", previous is null ? null : Serialize(previous))
             .ExecuteNonQueryAsync(ct);
 
+    /// <summary>
+    /// <see cref="AppendAsync"/> for contacts just created, in the order of <paramref name="ids"/>: an import's
+    /// thousands of first versions in one statement.
+    /// </summary>
+    public static Task AppendCreatedAsync(CachedConnection c, SqliteTransaction tx, string owner, IReadOnlyList<string> ids, DateTime at,
+        CancellationToken ct) =>
+        ids.Count == 0
+            ? Task.CompletedTask
+            : c.Command("""
+                  INSERT INTO contact_history (owner, contact_id, at, version, was, state, previous)
+                  SELECT $owner, value, $at, 1, $was, $state, NULL FROM json_each($ids) ORDER BY key
+                  """, tx)
+                .With("$owner", owner).With("$ids", $"[{string.Join(',', ids.Select(id => $"\"{id}\""))}]")   // ObjectIds: hex, nothing to escape
+                .With("$at", at.ToUnixMs()).With("$was", (int)Place.None).With("$state", (int)Place.Live)
+                .ExecuteNonQueryAsync(ct);
+
     /// <summary>A contact as the log and the trash keep it: the whole document, as a data move's dump writes it.</summary>
     public static string Serialize(Contact contact) => JsonSerializer.Serialize(contact, DumpRecord.Json);
 

@@ -45,18 +45,23 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
 
     /// <summary>A new contact's row, numbered in its owner's range of the search index (search_owners).</summary>
     internal static async Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, ContactCollation collation, Contact contact,
-        CancellationToken ct)
-    {
-        var searchId = (long)(await c.Command("""
-            INSERT INTO search_owners (owner, last) VALUES ($owner, 1) ON CONFLICT (owner) DO UPDATE SET last = last + 1
-            RETURNING (no << 32) + last
-            """, tx).With("$owner", contact.Owner).ExecuteScalarAsync(ct))!;
-        return await Bind(c.Command($"""
+        CancellationToken ct) =>
+        await InsertAsync(c, tx, collation, contact, await SearchIdsAsync(c, tx, contact.Owner, 1, ct), ct);
+
+    /// <summary>The first of <paramref name="count"/> new numbers in the owner's range of the search index, taken at once.</summary>
+    private static async Task<long> SearchIdsAsync(CachedConnection c, SqliteTransaction tx, string owner, int count, CancellationToken ct) =>
+        (long)(await c.Command("""
+            INSERT INTO search_owners (owner, last) VALUES ($owner, $count) ON CONFLICT (owner) DO UPDATE SET last = last + $count
+            RETURNING (no << 32) + last - $count + 1
+            """, tx).With("$owner", owner).With("$count", count).ExecuteScalarAsync(ct))!;
+
+    private static Task<int> InsertAsync(CachedConnection c, SqliteTransaction tx, ContactCollation collation, Contact contact, long searchId,
+        CancellationToken ct) =>
+        Bind(c.Command($"""
             INSERT INTO contacts ({TaggedColumns}, phone, phone_digits, name_lc, email_lc, name_key, email_key, name_grams, search_id)
             VALUES ($id, $owner, $name, $email, $phones, $favorite, $created, $updated, $emails, $organization, $title, $birthday, $notes,
                     $addresses, $uid, $kept, $photo, $etag, $phone, $digits, $name_lc, $email_lc, $name_key, $email_key, $name_grams, $search_id)
             """, tx), contact, collation).With("$search_id", searchId).ExecuteNonQueryAsync(ct);
-    }
 
     /// <summary>
     /// The refusal (403) of a write that would take the owner past <see cref="ContactLimitOptions.ContactsPerUser"/>
@@ -243,13 +248,16 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
             if (await NoRoomAsync(c, tx, owner, created, ct) is { } full) return full;
             if (approve(counts) is { } refused) return refused;
 
+            // The new contacts' numbers and log rows a statement each for all of them, not a statement each a contact.
+            var searchId = created > 0 ? await SearchIdsAsync(c, tx, owner, created, ct) : 0;
+            var createdIds = new List<string>(created);
             foreach (var (card, match) in plan)
             {
                 if (match is null)
                 {
                     var contact = card.Contact with { Id = ObjectIds.New(), Owner = owner, CreatedAt = now, UpdatedAt = now };
-                    await InsertAsync(c, tx, store.Collation, contact, ct);
-                    await SqliteContactLog.AppendAsync(c, tx, owner, contact.Id, now, Place.None, Place.Live, null, ct);
+                    await InsertAsync(c, tx, store.Collation, contact, searchId++, ct);
+                    createdIds.Add(contact.Id);
                     if (card.Photo is not null) await WritePhotoAsync(c, tx, owner, contact.Id, card.Photo, ct);
                 }
                 else if (!CardMatching.Holds(match, card.Contact))
@@ -259,6 +267,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
                     if (match.PhotoTag != card.Contact.PhotoTag) await WritePhotoAsync(c, tx, owner, match.Id, card.Photo, ct);
                 }
             }
+            await SqliteContactLog.AppendCreatedAsync(c, tx, owner, createdIds, now, ct);
             return counts;
         }, ct);
 
