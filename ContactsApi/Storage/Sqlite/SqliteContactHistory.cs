@@ -148,7 +148,7 @@ public sealed class SqliteContactHistory(SqliteStore store, IOptions<ContactLimi
                                     WHERE l.owner = $owner AND l.contact_id = h.contact_id AND l.seq > h.seq)
                     ORDER BY h.seq LIMIT $limit
                     """).With("$owner", owner).With("$since", since).With("$limit", limit + 1)
-                .ReadAsync(r => (Seq: r.GetInt64(17), Id: r.GetString(18), Contact: r.IsDBNull(0) ? null : SqliteContactRepository.Read(r)), ct);
+                .ReadAsync(r => (Seq: r.GetInt64(SqliteContactRepository.ColumnCount), Id: r.GetString(SqliteContactRepository.ColumnCount + 1), Contact: r.IsDBNull(0) ? null : SqliteContactRepository.Read(r)), ct);
             var page = rows.Take(limit).ToList();
             return new ChangePage(
                 page.Where(r => r.Contact is not null).Select(r => r.Contact!).ToList(),

@@ -13,6 +13,8 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
 {
     internal const string Columns =
         "id, owner, name, email, phones, favorite, created_at, updated_at, emails, organization, title, birthday, notes, addresses, uid, kept, photo";
+    /// <summary>How many <see cref="Columns"/> names: the index of the first column a query reads after them.</summary>
+    internal static readonly int ColumnCount = Columns.Split(", ").Length;
     /// <summary><see cref="Columns"/> and the stored entity tag, which <see cref="ReadTagged"/> reads.</summary>
     internal const string TaggedColumns = Columns + ", etag";
     internal const string KeptCount = "SELECT coalesce((SELECT n FROM contact_counts WHERE owner = $owner), 0)";
@@ -31,8 +33,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         store.ReadAsync(c => FindAsync(c, null, owner, id, ct), ct);
 
     public Task<TaggedContact?> FindTaggedAsync(string owner, string id, CancellationToken ct = default) =>
-        store.ReadAsync(async c => (await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE id = $id AND owner = $owner")
-            .With("$id", id).With("$owner", owner).ReadAsync(ReadTagged, ct)).SingleOrDefault(), ct);
+        store.ReadAsync(c => FindTaggedAsync(c, null, owner, id, ct), ct);
 
     public Task<Refusal?> AddAsync(Contact contact, CancellationToken ct = default) =>
         store.WriteAsync(async (c, tx) =>
@@ -281,9 +282,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
     {
         var found = await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE owner = $owner AND uid = $uid", tx)
             .With("$owner", owner).With("$uid", uid).ReadAsync(ReadTagged, ct);
-        if (ObjectIds.IsValid(uid))
-            found.AddRange(await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE id = $id AND owner = $owner", tx)
-                .With("$id", uid).With("$owner", owner).ReadAsync(ReadTagged, ct));
+        if (ObjectIds.IsValid(uid) && await FindTaggedAsync(c, tx, owner, uid, ct) is { } byId) found.Add(byId);
         return found;
     }
 
@@ -321,6 +320,11 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         return (await command.ReadAsync(Read, ct)).SingleOrDefault();
     }
 
+    private static async Task<TaggedContact?> FindTaggedAsync(CachedConnection c, SqliteTransaction? tx, string owner, string id,
+        CancellationToken ct) =>
+        (await c.Command($"SELECT {TaggedColumns} FROM contacts WHERE id = $id AND owner = $owner", tx)
+            .With("$id", id).With("$owner", owner).ReadAsync(ReadTagged, ct)).SingleOrDefault();
+
     /// <summary>The contact's values; with a <paramref name="collation"/>, also its name's and email's sort keys and search columns.</summary>
     private static SqliteCommand Bind(SqliteCommand command, Contact contact, ContactCollation? collation) =>
         (collation is not null ? SqliteTextColumns.Of(contact.Name, contact.Email, collation).BindTo(command) : command)
@@ -345,7 +349,7 @@ public sealed class SqliteContactRepository(SqliteStore store, IOptions<ContactL
         new(reader.IsDBNull(at) ? null : reader.GetString(at), reader.GetFieldValue<byte[]>(at + 1));
 
     /// <summary>A row of <see cref="TaggedColumns"/>.</summary>
-    internal static TaggedContact ReadTagged(SqliteDataReader reader) => new(Read(reader), reader.GetString(17));
+    internal static TaggedContact ReadTagged(SqliteDataReader reader) => new(Read(reader), reader.GetString(ColumnCount));
 
     internal static Contact Read(SqliteDataReader reader) => new()
     {

@@ -19,7 +19,7 @@ internal static class SqliteETagFill
         {
             var rows = c.Command($"""
                 SELECT {SqliteContactRepository.Columns}, rowid FROM contacts WHERE rowid > $after ORDER BY rowid LIMIT {Batch}
-                """, tx).With("$after", after).Read(r => (Contact: SqliteContactRepository.Read(r), RowId: r.GetInt64(17)));
+                """, tx).With("$after", after).Read(r => (Contact: SqliteContactRepository.Read(r), RowId: r.GetInt64(SqliteContactRepository.ColumnCount)));
             foreach (var (contact, rowId) in rows)
             {
                 c.Command("UPDATE contacts SET etag = $etag WHERE rowid = $rowid", tx)
