@@ -121,13 +121,16 @@ public sealed class DavSignInLimitTests(DavLimitsFactory factory) : IClassFixtur
     }
 }
 
-/// <summary>A factory of its own: the address's count of password checks starts at nothing.</summary>
-public sealed class DavRateFactory : ContactsApiFactory
+/// <summary>
+/// Ten password checks an address: a class fixture, so each test class that takes it has an instance of its own,
+/// whose count of password checks starts at nothing.
+/// </summary>
+public sealed class PasswordCheckRateFactory : ContactsApiFactory
 {
-    public DavRateFactory() => Settings["RateLimits:Login:PermitLimit"] = "10";
+    public PasswordCheckRateFactory() => Settings["RateLimits:Login:PermitLimit"] = "10";
 }
 
-public sealed class DavSignInRateTests(DavRateFactory factory) : IClassFixture<DavRateFactory>
+public sealed class DavSignInRateTests(PasswordCheckRateFactory factory) : IClassFixture<PasswordCheckRateFactory>
 {
     [Fact]
     public async Task Password_checks_from_one_address_are_limited_as_logins_are()
@@ -146,13 +149,7 @@ public sealed class DavSignInRateTests(DavRateFactory factory) : IClassFixture<D
     }
 }
 
-/// <summary>A factory of its own: the address's count of password checks starts at nothing.</summary>
-public sealed class SharedGuessFactory : ContactsApiFactory
-{
-    public SharedGuessFactory() => Settings["RateLimits:Login:PermitLimit"] = "10";
-}
-
-public sealed class SharedPasswordCheckTests(SharedGuessFactory factory) : IClassFixture<SharedGuessFactory>
+public sealed class SharedPasswordCheckTests(PasswordCheckRateFactory factory) : IClassFixture<PasswordCheckRateFactory>
 {
     [Fact]
     public async Task Logins_and_CardDAV_sign_ins_from_one_address_share_one_allowance_of_password_checks()
